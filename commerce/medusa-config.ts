@@ -1,0 +1,25 @@
+import { loadEnv, defineConfig } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// Defaults match `npm start` (storefront on 4321, Medusa admin on 9000); the stack harness overrides them.
+const storefrontUrl = process.env.STORE_CORS || "http://localhost:4321"
+const adminUrl = process.env.ADMIN_CORS || "http://localhost:9000"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: storefrontUrl,
+      adminCors: adminUrl,
+      authCors: `${storefrontUrl},${adminUrl}`,
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+  },
+  modules: [{ resolve: "./src/modules/membership" }],
+})

@@ -1,0 +1,5 @@
+import catalogSync from './catalog-sync';
+
+export default {
+  catalogSync,
+};

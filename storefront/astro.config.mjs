@@ -1,0 +1,64 @@
+// @ts-check
+import node from '@astrojs/node';
+import { defineConfig, envField } from 'astro/config';
+import { defaultLocale, locales } from './src/i18n/locales.ts';
+
+// Extra public hostnames (comma-separated) baked in at build time, e.g. "shop.example.com".
+// Without them the origin check rejects form POSTs: the Node adapter only trusts Host
+// (and X-Forwarded-Host) for hostnames listed in security.allowedDomains.
+const extraHosts = (process.env.STOREFRONT_ALLOWED_HOSTS ?? '')
+  .split(',')
+  .map((host) => host.trim())
+  .filter(Boolean);
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  i18n: {
+    defaultLocale,
+    locales: [...locales],
+    routing: { prefixDefaultLocale: false },
+  },
+  security: {
+    checkOrigin: true,
+    // Any port: ports are not pinned, so local runs on random ports keep working.
+    allowedDomains: [
+      { hostname: 'localhost' },
+      { hostname: '127.0.0.1' },
+      ...extraHosts.map((hostname) => ({ hostname })),
+    ],
+  },
+  // Our CSS is small: inlining saves a round trip on slow mobile networks.
+  build: { inlineStylesheets: 'always' },
+  env: {
+    schema: {
+      // "secret" (not "public") so the values are read from process.env at run time
+      // instead of being frozen into the bundle at build time.
+      CMS_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        url: true,
+        default: 'http://localhost:1337',
+      }),
+      MEDUSA_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        url: true,
+        default: 'http://localhost:9000',
+      }),
+      MEDUSA_PUBLISHABLE_KEY: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: '',
+      }),
+      UPSTREAM_TIMEOUT_MS: envField.number({
+        context: 'server',
+        access: 'secret',
+        int: true,
+        gt: 0,
+        default: 8000,
+      }),
+    },
+  },
+});

@@ -1,0 +1,25 @@
+import type { UiKey } from '../../i18n/ui';
+
+/** The bits of an Astro ActionError (or ActionInputError) the buy form cares about. */
+export interface CheckoutErrorLike {
+  code: string;
+  fields?: Partial<Record<string, string[] | undefined>>;
+}
+
+/**
+ * Which message to show for a failed checkout. The page translates the key, so buyers
+ * read it in their locale whatever language the action's own messages are in.
+ */
+export function checkoutErrorKey(error: CheckoutErrorLike): UiKey {
+  if (error.fields) {
+    return error.fields.email?.length ? 'checkout.invalidEmail' : 'checkout.invalidProduct';
+  }
+  switch (error.code) {
+    case 'SERVICE_UNAVAILABLE':
+      return 'checkout.unavailable';
+    case 'PAYMENT_REQUIRED':
+      return 'checkout.paymentFailed';
+    default:
+      return 'checkout.failed';
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutInputSchema } from './checkout-input';
+
+const valid = { variantId: 'variant_01J', email: ' buyer@example.com ', courseSlug: 'python-basics' };
+
+describe('checkoutInputSchema', () => {
+  it('accepts a valid input and trims the email', () => {
+    expect(checkoutInputSchema.parse(valid)).toEqual({ ...valid, email: 'buyer@example.com' });
+  });
+
+  it.each(['not-an-email', 'a@b', '', '   ', null, undefined])(
+    'rejects email %j with the Chinese message',
+    (email) => {
+      const result = checkoutInputSchema.safeParse({ ...valid, email });
+      expect(result.success).toBe(false);
+      if (!result.success) {
+        const emailErrors = result.error.flatten().fieldErrors.email ?? [];
+        expect(emailErrors.length).toBeGreaterThan(0);
+        for (const message of emailErrors) expect(message).toBe('请输入有效的邮箱地址');
+      }
+    },
+  );
+
+  it('rejects a missing variant or course', () => {
+    const result = checkoutInputSchema.safeParse({ email: 'a@example.com', variantId: '', courseSlug: null });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      const fields = result.error.flatten().fieldErrors;
+      expect(fields.variantId).toBeDefined();
+      expect(fields.courseSlug).toBeDefined();
+      expect(fields.email).toBeUndefined();
+    }
+  });
+});

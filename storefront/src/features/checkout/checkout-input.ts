@@ -1,0 +1,29 @@
+import { z } from 'astro/zod';
+import { ui } from '../../i18n/ui';
+
+// Messages are in the default locale; pages show their own translation per failing field.
+const messages = ui['zh-CN'];
+const invalidEmail = messages['checkout.invalidEmail'];
+const invalidProduct = messages['checkout.invalidProduct'];
+
+/** Input of the `checkout` action (posted by the course page's buy form). */
+export const checkoutInputSchema = z.object({
+  variantId: z
+    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
+    .trim()
+    .min(1, invalidProduct)
+    .max(100, invalidProduct),
+  email: z
+    .string({ required_error: invalidEmail, invalid_type_error: invalidEmail })
+    .trim()
+    .min(1, invalidEmail)
+    .max(254, invalidEmail)
+    .email(invalidEmail),
+  courseSlug: z
+    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
+    .trim()
+    .min(1, invalidProduct)
+    .max(200, invalidProduct),
+});
+
+export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
