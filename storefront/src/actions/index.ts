@@ -22,7 +22,7 @@ export const server = {
         result = await placeGuestOrder({ variantId, email, metadata: {} });
       } catch (error) {
         if (!isUpstreamError(error)) throw error;
-        console.error(`[checkout] course "${courseSlug}":`, error.message, error.cause ?? '');
+        console.error(`[checkout] course "${courseSlug}": ${error.toLogLine()}`);
         throw error.isRejection
           ? new ActionError({ code: 'UNPROCESSABLE_CONTENT', message: messages['checkout.failed'] })
           : new ActionError({ code: 'SERVICE_UNAVAILABLE', message: messages['checkout.unavailable'] });

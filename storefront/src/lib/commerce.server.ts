@@ -224,7 +224,7 @@ export async function placeGuestOrder(input: {
     'payment.initiatePaymentSession',
     // The SDK only reads id and payment_collection from the cart; both survive parsing.
     () =>
-      sdk.store.payment.initiatePaymentSession(withItem.cart as PaymentCart, {
+      sdk.store.payment.initiatePaymentSession(withItem.cart as unknown as PaymentCart, {
         provider_id: PAYMENT_PROVIDER_ID,
       }),
     z.object({ payment_collection: z.object({ id: z.string() }) }),

@@ -17,7 +17,7 @@ export async function loadOrUnavailable<T>(page: PageResponse, load: () => Promi
     return { ok: true, value: await load() };
   } catch (error) {
     if (!isUpstreamError(error)) throw error;
-    console.error(error.message, error.cause ?? '');
+    console.error(error.toLogLine());
     page.response.status = 503;
     page.response.headers.set('Retry-After', '30');
     return { ok: false };

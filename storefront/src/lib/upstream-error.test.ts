@@ -16,4 +16,14 @@ describe('UpstreamError', () => {
     expect(error.cause).toBe(cause);
     expect(error.message).toBe('[cms] down');
   });
+
+  it('summarises the cause chain on one line', () => {
+    const socket = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1337'), { code: 'ECONNREFUSED' });
+    const fetchError = new TypeError('fetch failed', { cause: socket });
+    const line = new UpstreamError('cms', 'GraphQL request failed', { cause: fetchError }).toLogLine();
+    expect(line).toBe(
+      '[cms] GraphQL request failed <- TypeError: fetch failed <- Error: connect ECONNREFUSED 127.0.0.1:1337 (ECONNREFUSED)',
+    );
+    expect(new UpstreamError('commerce', 'x', { status: 502 }).toLogLine()).toBe('[commerce] x <- status 502');
+  });
 });

@@ -1,0 +1,47 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+const appDir = path.resolve(__dirname, '..');
+
+/**
+ * Boots the real CMS (built config and plugin, real Postgres) listening on `port`.
+ * `strapi.destroy()` removes every process listener, vitest's IPC channel included,
+ * so the listeners are put back afterwards.
+ */
+export async function bootStrapi(env: Record<string, string>): Promise<{ strapi: Core.Strapi; url: string; stop(): Promise<void> }> {
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    APP_KEYS: 'test-key-1,test-key-2',
+    API_TOKEN_SALT: 'test-salt',
+    ADMIN_JWT_SECRET: 'test-admin-jwt',
+    TRANSFER_TOKEN_SALT: 'test-transfer',
+    JWT_SECRET: 'test-jwt',
+    ENCRYPTION_KEY: 'test-encryption-key',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    ...env,
+  });
+  const saved = new Map(
+    (['message', 'disconnect', 'exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const).map(
+      (event) => [event, process.listeners(event as any)] as const
+    )
+  );
+  // ESM import of @strapi/strapi trips over lodash/fp; the CommonJS entry loads fine.
+  const { createStrapi } = createRequire(__filename)('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  await strapi.listen();
+  const address = strapi.server.httpServer.address() as { port: number };
+  return {
+    strapi,
+    url: `http://127.0.0.1:${address.port}`,
+    async stop() {
+      await strapi.destroy();
+      for (const [event, listeners] of saved) {
+        for (const listener of listeners) {
+          if (!process.listeners(event as any).includes(listener)) process.on(event as any, listener as any);
+        }
+      }
+    },
+  };
+}
