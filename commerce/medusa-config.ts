@@ -9,6 +9,9 @@ const adminUrl = process.env.ADMIN_CORS || "http://localhost:9000"
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    // Production sessions use Secure cookies, which express-session only sends over HTTPS.
+    // `npm start` serves plain http://localhost, so it sets MEDUSA_SECURE_COOKIES=false.
+    ...(process.env.MEDUSA_SECURE_COOKIES === "false" ? { cookieOptions: { secure: false, sameSite: "lax" as const } } : {}),
     http: {
       storeCors: storefrontUrl,
       adminCors: adminUrl,

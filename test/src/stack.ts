@@ -76,8 +76,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const running: ServiceProcess[] = [];
   let postgres: PostgresServer | undefined;
   const stopAll = async () => {
-    for (const service of running.reverse()) await service.stop();
-    running.length = 0;
+    // In parallel: on Ctrl-C turbo gives its tasks only a short grace period.
+    await Promise.all(running.splice(0).map((service) => service.stop()));
     if (postgres) await withTimeout(postgres.stop(), 10_000).catch(() => undefined);
     postgres = undefined;
   };
@@ -116,6 +116,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ADMIN_CORS: urls.medusa,
       AUTH_CORS: `${urls.storefront},${urls.medusa}`,
       MEDUSA_DISABLE_TELEMETRY: 'true',
+      // The stack serves plain http://localhost; behind HTTPS leave Secure cookies on.
+      MEDUSA_SECURE_COOKIES: process.env.MEDUSA_SECURE_COOKIES ?? 'false',
       MEDUSA_ADMIN_EMAIL: DEMO_LOGINS.medusa.email,
       MEDUSA_ADMIN_PASSWORD: DEMO_LOGINS.medusa.password,
     };

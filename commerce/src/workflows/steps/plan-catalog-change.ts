@@ -43,7 +43,8 @@ export function planCatalogChange(
 
   if (existing) {
     const known = existing.metadata?.cms_updated_at
-    if (typeof known === "string" && known > input.cms_updated_at) {
+    // Compare instants, not text: the CMS may send offsets ("+08:00") or varying precision.
+    if (typeof known === "string" && Date.parse(known) > Date.parse(input.cms_updated_at)) {
       return { action: "skip", reason: "stale", product_id: existing.id, handle, status: existing.status }
     }
     const status = offered ? "published" : "draft"

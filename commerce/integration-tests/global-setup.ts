@@ -1,0 +1,39 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises"
+import os from "node:os"
+import path from "node:path"
+
+/** Nothing else on this machine uses this port. */
+const PORT = 54342
+
+/**
+ * Starts a throw-away embedded PostgreSQL 17 for the whole run and returns its teardown,
+ * so the server is stopped (and its data removed) when vitest finishes.
+ */
+export default async function globalSetup() {
+  const { startPostgres } = await import("@community/test/postgres")
+  const dir = await mkdtemp(path.join(os.tmpdir(), "commerce-vitest-"))
+  // As root, postgres runs as the OS user "postgres": it must be able to enter the folder.
+  await chmod(dir, 0o755)
+  let server: Awaited<ReturnType<typeof startPostgres>>
+  try {
+    server = await startPostgres({ dataDir: path.join(dir, "data"), port: PORT })
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+  // Read by @medusajs/test-utils (at require time) to create, snapshot and drop the test
+  // databases. Vitest builds the workers' environment after the global setup has run.
+  // "localhost", not 127.0.0.1: test-utils only turns SSL off for URLs containing "localhost".
+  process.env.DB_HOST = "localhost"
+  process.env.DB_PORT = String(server.port)
+  process.env.DB_USERNAME = server.user
+  process.env.DB_PASSWORD = server.password
+
+  return async function teardown() {
+    try {
+      await server.stop()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+}
