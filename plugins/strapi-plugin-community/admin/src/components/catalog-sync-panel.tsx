@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 
@@ -46,7 +46,9 @@ function SyncStateBody({ model, documentId }: { model: string; documentId: strin
   const label = LABELS[state.state];
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <Badge textColor={label.color}>{label.text}</Badge>
+      <Box>
+        <Badge textColor={label.color}>{label.text}</Badge>
+      </Box>
       {state.reason && <Typography variant="pi">{state.reason}</Typography>}
       {state.state === 'failed' && (
         <Typography variant="pi" textColor="danger600">
@@ -54,8 +56,8 @@ function SyncStateBody({ model, documentId }: { model: string; documentId: strin
         </Typography>
       )}
       {state.commerce_product_id && (
-        <Typography variant="pi" textColor="neutral600">
-          Medusa product {state.commerce_product_id}
+        <Typography variant="pi" textColor="neutral600" ellipsis title={state.commerce_product_id}>
+          Medusa {state.commerce_product_id}
         </Typography>
       )}
     </Flex>
