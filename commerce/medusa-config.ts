@@ -24,5 +24,5 @@ module.exports = defineConfig({
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
-  modules: [{ resolve: "./src/modules/membership" }],
+  modules: [{ resolve: "./src/modules/membership" }, { resolve: "./src/modules/entitlement" }],
 })

@@ -52,6 +52,13 @@ export default defineConfig({
         optional: true,
         default: '',
       }),
+      // Strapi API token (read-only is enough) for locked lesson content, server to server only.
+      CMS_API_TOKEN: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: '',
+      }),
       UPSTREAM_TIMEOUT_MS: envField.number({
         context: 'server',
         access: 'secret',

@@ -2,8 +2,11 @@ import { chmod, mkdtemp, rm } from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
 
-/** Nothing else on this machine uses this port. */
-const PORT = 54342
+/**
+ * The test cluster's port. Defaults to the port the README reserves for commerce tests;
+ * set COMMERCE_TEST_PG_PORT to run beside another test run that already holds it.
+ */
+const PORT = Number(process.env.COMMERCE_TEST_PG_PORT ?? 54342)
 
 /**
  * Starts a throw-away embedded PostgreSQL 17 for the whole run and returns its teardown,

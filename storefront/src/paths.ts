@@ -3,15 +3,46 @@ import { defaultLocale, type Locale } from './i18n/locales';
 /** Default-locale URLs carry no prefix (i18n.routing.prefixDefaultLocale is false). */
 export function localizePath(path: string, locale: Locale = defaultLocale): string {
   if (locale === defaultLocale) return path;
-  return path === '/' ? `/${locale}/` : `/${locale}${path}`;
+  // "/" → "/en/", "/?tag=x" → "/en/?tag=x", "/courses/x" → "/en/courses/x".
+  return `/${locale}${path}`;
+}
+
+function withQuery(path: string, params: Record<string, string | null | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+const segment = encodeURIComponent;
+
+/** Catalog filters carried in the query string (?tag=…&level=…). */
+export interface CatalogQuery {
+  tag?: string | null;
+  level?: string | null;
 }
 
 /** Every URL the storefront links or redirects to is built here. */
 export const paths = {
   home: (locale?: Locale) => localizePath('/', locale),
-  course: (slug: string, locale?: Locale) =>
-    localizePath(`/courses/${encodeURIComponent(slug)}`, locale),
+  catalog: (query: CatalogQuery = {}, locale?: Locale) =>
+    localizePath(withQuery('/', { tag: query.tag, level: query.level }), locale),
+  course: (slug: string, locale?: Locale) => localizePath(`/courses/${segment(slug)}`, locale),
+  /** The purchase box of a course page. */
+  courseBuy: (slug: string, locale?: Locale) => `${paths.course(slug, locale)}#buy`,
+  lesson: (slug: string, lessonId: string, locale?: Locale) =>
+    localizePath(`/courses/${segment(slug)}/lessons/${segment(lessonId)}`, locale),
+  /** The server-side media proxy of a lesson (not localized: it answers bytes, not a page). */
+  lessonMedia: (slug: string, lessonId: string) =>
+    `/courses/${segment(slug)}/lessons/${segment(lessonId)}/media`,
   checkoutDone: (orderId: string, locale?: Locale) =>
-    localizePath(`/checkout/done?order=${encodeURIComponent(orderId)}`, locale),
+    localizePath(withQuery('/checkout/done', { order: orderId }), locale),
+  account: (locale?: Locale) => localizePath('/account', locale),
+  /** `next`: where to go after signing in (validated again when used). */
+  login: (next?: string | null, locale?: Locale) =>
+    localizePath(withQuery('/account/login', { next }), locale),
+  register: (next?: string | null, locale?: Locale) =>
+    localizePath(withQuery('/account/register', { next }), locale),
+  logout: (locale?: Locale) => localizePath('/account/logout', locale),
   notFound: () => '/404',
 };

@@ -72,6 +72,17 @@ export function strapiEditor(baseUrl: string, login: { email: string; password: 
     async unpublishCourse(documentId: string): Promise<void> {
       await json(`${cm}/plugin::community.course/${documentId}/actions/unpublish`, { method: 'POST', headers: await auth(), body: '{}' });
     },
+    /** The plain text of a lesson's paid body, as editors see it (to look for leaks elsewhere). */
+    async lessonBodyText(documentId: string): Promise<string> {
+      const { data } = await json(`${cm}/plugin::community.lesson/${documentId}`, { headers: await auth() });
+      const texts: string[] = [];
+      const walk = (node: any) => {
+        if (node && typeof node.text === 'string') texts.push(node.text);
+        for (const child of node?.children ?? []) walk(child);
+      };
+      for (const block of data.body ?? []) walk(block);
+      return texts.join(' ');
+    },
     async syncState(documentId: string): Promise<{ state: string; reason: string | null; last_error: string | null; attempts: number } | null> {
       const { data } = await json(`${baseUrl}/community/sync-states/plugin::community.course/${documentId}`, { headers: await auth() });
       return data;
@@ -82,12 +93,24 @@ export function strapiEditor(baseUrl: string, login: { email: string; password: 
 /** The operator's path: Medusa's admin API. */
 export function medusaOperator(baseUrl: string, login: { email: string; password: string }) {
   let token: string | undefined;
-  const get = async <T = any>(pathAndQuery: string): Promise<T> => {
+  const call = async <T = any>(pathAndQuery: string, init: RequestInit = {}): Promise<T> => {
     token ??= (await json<{ token: string }>(`${baseUrl}/auth/user/emailpass`, { method: 'POST', body: JSON.stringify(login) })).token;
-    return json<T>(`${baseUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
+    return json<T>(`${baseUrl}${pathAndQuery}`, { ...init, headers: { authorization: `Bearer ${token}` } });
   };
+  const get = <T = any>(pathAndQuery: string) => call<T>(pathAndQuery);
   return {
     get,
+    post: <T = any>(pathAndQuery: string, body: unknown = {}) => call<T>(pathAndQuery, { method: 'POST', body: JSON.stringify(body) }),
+    /** Refunds an order paid with the system provider the way an operator does: capture, then refund in full. */
+    async refundOrder(orderId: string): Promise<void> {
+      const { order } = await get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`);
+      for (const collection of order.payment_collections ?? []) {
+        for (const payment of collection.payments ?? []) {
+          await call(`/admin/payments/${payment.id}/capture`, { method: 'POST', body: '{}' });
+          await call(`/admin/payments/${payment.id}/refund`, { method: 'POST', body: '{}' });
+        }
+      }
+    },
     async productsByHandle(handle: string): Promise<{ id: string; status: string; variants: { prices: { amount: number; currency_code: string }[] }[] }[]> {
       const { products } = await get(`/admin/products?handle=${encodeURIComponent(handle)}&fields=id,status,*variants,*variants.prices`);
       return products;

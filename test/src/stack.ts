@@ -199,6 +199,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await waitForHttp(`${urls.strapi}/_health`, strapi, 180_000);
     };
     await startStrapi();
+    const cmsApiToken = await ensureStorefrontCmsToken(urls.strapi);
 
     // ---- storefront (Astro) ----
     const storefrontSpec = {
@@ -214,6 +215,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         CMS_URL: urls.strapi,
         MEDUSA_URL: urls.medusa,
         MEDUSA_PUBLISHABLE_KEY: medusaPublishableKey,
+        CMS_API_TOKEN: cmsApiToken,
       },
       logDir,
       echo: options.echo,
@@ -312,7 +314,8 @@ async function fingerprint(databaseUrl: string, dirs: string[], include: RegExp)
   return hash.update(medusaVersion).digest('hex');
 }
 
-async function medusaJson<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/** JSON over HTTP with an optional bearer token (Medusa's and Strapi's admin APIs alike). */
+async function adminJson<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const response = await fetch(url, {
     ...init,
     headers: {
@@ -326,7 +329,7 @@ async function medusaJson<T>(url: string, init: RequestInit & { token?: string }
 }
 
 async function medusaLogin(base: string): Promise<string> {
-  const { token } = await medusaJson<{ token: string }>(`${base}/auth/user/emailpass`, {
+  const { token } = await adminJson<{ token: string }>(`${base}/auth/user/emailpass`, {
     method: 'POST',
     body: JSON.stringify(DEMO_LOGINS.medusa),
   });
@@ -334,7 +337,7 @@ async function medusaLogin(base: string): Promise<string> {
 }
 
 async function findPublishableKey(base: string, token: string): Promise<string> {
-  const { api_keys } = await medusaJson<{ api_keys: { token: string; revoked_at: string | null }[] }>(
+  const { api_keys } = await adminJson<{ api_keys: { token: string; revoked_at: string | null }[] }>(
     `${base}/admin/api-keys?type=publishable&title=Storefront`,
     { token }
   );
@@ -346,13 +349,13 @@ async function findPublishableKey(base: string, token: string): Promise<string> 
 /** The CMS delivers the catalog with a Medusa secret API key, created once and kept in secrets.json. */
 async function ensureSecretKey(base: string, token: string, secrets: Secrets, file: string): Promise<string> {
   if (secrets.COMMERCE_API_KEY_ID && secrets.COMMERCE_API_KEY) {
-    const found = await medusaJson<{ api_key: { revoked_at: string | null } }>(
+    const found = await adminJson<{ api_key: { revoked_at: string | null } }>(
       `${base}/admin/api-keys/${secrets.COMMERCE_API_KEY_ID}`,
       { token }
     ).catch(() => undefined);
     if (found && !found.api_key.revoked_at) return secrets.COMMERCE_API_KEY;
   }
-  const { api_key } = await medusaJson<{ api_key: { id: string; token: string } }>(`${base}/admin/api-keys`, {
+  const { api_key } = await adminJson<{ api_key: { id: string; token: string } }>(`${base}/admin/api-keys`, {
     method: 'POST',
     token,
     body: JSON.stringify({ title: 'CMS catalog sync', type: 'secret' }),
@@ -361,6 +364,42 @@ async function ensureSecretKey(base: string, token: string, secrets: Secrets, fi
   secrets.COMMERCE_API_KEY = api_key.token;
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return api_key.token;
+}
+
+const STOREFRONT_TOKEN_NAME = 'Storefront server';
+/** The only permission the storefront's server token holds: reading a lesson's locked part. */
+export const STOREFRONT_TOKEN_PERMISSIONS = ['plugin::community.lesson.content'];
+
+/**
+ * The storefront server reads locked lesson content with a Strapi API token that no browser
+ * ever sees. Strapi keeps tokens encrypted and shows them to admins, so we read it back on
+ * every start instead of storing it.
+ */
+async function ensureStorefrontCmsToken(base: string): Promise<string> {
+  const { data: session } = await adminJson<{ data: { token: string } }>(`${base}/admin/login`, {
+    method: 'POST',
+    body: JSON.stringify(DEMO_LOGINS.strapi),
+  });
+  const token = session.token;
+  const { data: tokens } = await adminJson<{ data: { id: number; name: string }[] }>(`${base}/admin/api-tokens`, { token });
+  const existing = tokens.find((t) => t.name === STOREFRONT_TOKEN_NAME);
+  if (existing) {
+    const { data } = await adminJson<{ data: { accessKey?: string } }>(`${base}/admin/api-tokens/${existing.id}`, { token });
+    if (data.accessKey) return data.accessKey;
+    await adminJson(`${base}/admin/api-tokens/${existing.id}`, { method: 'DELETE', token });
+  }
+  const { data } = await adminJson<{ data: { accessKey: string } }>(`${base}/admin/api-tokens`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({
+      name: STOREFRONT_TOKEN_NAME,
+      description: 'Used by the storefront server to read locked lesson content after checking entitlement',
+      type: 'custom',
+      lifespan: null,
+      permissions: STOREFRONT_TOKEN_PERMISSIONS,
+    }),
+  });
+  return data.accessKey;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -17,33 +17,87 @@ const LESSON_TITLES = [
   '复盘：用数据看哪个渠道真正带来转化',
 ];
 
+/** The split-price bundles of the demo course (拆分课程包): a 3-lesson taster and a 10-lesson pack. */
+export const DEMO_BUNDLES = [
+  { slug: 'community-operations-101-taster', name: '试听包：冷启动三讲', positions: [3, 4, 5], price_fen: 2990, validity_days: 30 },
+  { slug: 'community-operations-101-core-10', name: '核心 10 讲', positions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], price_fen: 9900, validity_days: null },
+];
+
+/** A lesson body in Strapi's blocks format: the paid part, private to the storefront server. */
+function lessonBody(title: string) {
+  return [
+    { type: 'heading', level: 2, children: [{ type: 'text', text: title }] },
+    {
+      type: 'paragraph',
+      children: [{ type: 'text', text: `本讲要点：${title}。这里是付费正文，只有购买后才能阅读。` }],
+    },
+  ];
+}
+
 /**
  * The zh-CN demo a newcomer sees after `npm start`: one published course of 12 lessons
- * at ¥199 with two free previews. Written through the document service, so the catalog
- * outbox syncs it to commerce like any editor's publish. Skips itself once present.
+ * at ¥199 with two free previews, its instructor and interest tags, and two split-price
+ * bundles (¥29.9 taster, ¥99 pack). Written through the document service, so the catalog
+ * outbox syncs them to commerce like any editor's publish. Each part skips itself once present.
  */
 export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
   const courses = strapi.documents('plugin::community.course');
-  const existing = await courses.findFirst({ filters: { slug: DEMO_COURSE_SLUG }, status: 'draft' });
-  if (existing) return;
-
-  const lessonIds: string[] = [];
-  for (const [index, title] of LESSON_TITLES.entries()) {
-    const lesson = await strapi.documents('plugin::community.lesson').create({
-      data: { title, position: index + 1, free_preview: index < 2 },
+  let course = await courses.findFirst({ filters: { slug: DEMO_COURSE_SLUG }, status: 'draft', populate: { lessons: { fields: ['position'] } } });
+  if (!course) {
+    const instructor = await strapi.documents('plugin::community.instructor').create({
+      data: { name: '林小满', title: '社群主理人 · 5 年付费社群运营', bio: '从 0 搭建过 3 个千人付费社群，专注同好社群的冷启动与长期活跃。' },
+    });
+    const tags = [];
+    for (const [name, slug] of [['社群运营', 'community-ops'], ['私域增长', 'private-traffic']]) {
+      tags.push(await strapi.documents('plugin::community.interest-tag').create({ data: { name, slug } }));
+    }
+    const lessonIds: string[] = [];
+    for (const [index, title] of LESSON_TITLES.entries()) {
+      const lesson = await strapi.documents('plugin::community.lesson').create({
+        data: { title, position: index + 1, free_preview: index < 2, kind: 'text', duration_seconds: 900, body: lessonBody(title) } as any,
+        status: 'published',
+      });
+      lessonIds.push(lesson.documentId);
+    }
+    await courses.create({
+      data: {
+        title: '社群运营实战：从 0 到 1 打造付费社群',
+        slug: DEMO_COURSE_SLUG,
+        summary: '12 讲带你搭建一个活跃、能变现的付费社群：定位、冷启动、内容沉淀、分享会与裂变增长。前两讲免费试听。',
+        price_fen: 19900,
+        level: 'beginner',
+        instructor: instructor.documentId,
+        interest_tags: tags.map((t) => t.documentId),
+        lessons: lessonIds,
+      } as any,
       status: 'published',
     });
-    lessonIds.push(lesson.documentId);
+    strapi.log.info('Seeded the demo course');
+    course = await courses.findFirst({ filters: { slug: DEMO_COURSE_SLUG }, status: 'draft', populate: { lessons: { fields: ['position'] } } });
   }
-  await courses.create({
-    data: {
-      title: '社群运营实战：从 0 到 1 打造付费社群',
-      slug: DEMO_COURSE_SLUG,
-      summary: '12 讲带你搭建一个活跃、能变现的付费社群：定位、冷启动、内容沉淀、分享会与裂变增长。前两讲免费试听。',
-      price_fen: 19900,
-      lessons: lessonIds,
-    },
-    status: 'published',
-  });
-  strapi.log.info('Seeded the demo course');
+  if (course) await seedDemoBundles(strapi, course as any);
+}
+
+async function seedDemoBundles(
+  strapi: Core.Strapi,
+  course: { documentId: string; lessons?: { documentId: string; position: number }[] }
+): Promise<void> {
+  const bundles = strapi.documents('plugin::community.lesson-bundle');
+  const byPosition = new Map((course.lessons ?? []).map((l) => [l.position, l.documentId]));
+  for (const demo of DEMO_BUNDLES) {
+    if (await bundles.findFirst({ filters: { slug: demo.slug }, status: 'draft' })) continue;
+    const lessons = demo.positions.map((p) => byPosition.get(p)).filter((id): id is string => Boolean(id));
+    await bundles.create({
+      data: {
+        name: demo.name,
+        slug: demo.slug,
+        course: course.documentId,
+        lessons,
+        price_fen: demo.price_fen,
+        validity_days: demo.validity_days,
+      } as any,
+      status: 'published',
+    });
+    strapi.log.info(`Seeded the demo bundle ${demo.slug}`);
+  }
 }

@@ -27,6 +27,25 @@ function courseDoc(overrides: Record<string, unknown> = {}) {
 }
 const HANDLE = "course-q7flm2xkp9st"
 
+/** A CMS delivery of one split-price lesson bundle of that course. */
+function bundleDoc(overrides: Record<string, unknown> = {}) {
+  return {
+    document_id: "Bq3Taster01",
+    kind: "bundle",
+    state: "published",
+    slug: "tea-basics-taster",
+    title: "茶道入门 · 试听三讲",
+    summary: null,
+    price_fen: 2990,
+    course_document_id: "Q7fLm2XkP9sT",
+    lesson_document_ids: ["Les01", "Les02", "Les03"],
+    validity_days: 30,
+    cms_updated_at: "2026-03-01T10:00:00.000Z",
+    ...overrides,
+  }
+}
+const BUNDLE_HANDLE = "bundle-bq3taster01"
+
 medusaIntegrationTestRunner({
   cwd: path.resolve(__dirname, "../.."),
   env: { MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL, MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD },
@@ -317,7 +336,8 @@ medusaIntegrationTestRunner({
         ["no cms_updated_at", courseDoc({ cms_updated_at: undefined }), /cms_updated_at/],
         ["a date that is not ISO 8601", courseDoc({ cms_updated_at: "yesterday" }), /ISO datetime/],
         ["an unknown field", courseDoc({ price_yuan: 29.9 }), /price_yuan/],
-        ["an unknown kind", courseDoc({ kind: "bundle" }), /kind/],
+        ["an unknown kind", courseDoc({ kind: "lesson" }), /kind must be one of: course, bundle/],
+        ["lesson ids that are not a list", courseDoc({ lesson_document_ids: "Les01" }), /lesson_document_ids/],
         ["a published course without title", courseDoc({ title: undefined }), /title and slug/],
       ])("answers 400 for %s", async (_, body, message) => {
         const res = await api.post("/admin/catalog/documents", body, { ...cmsAuth(), ...noThrow })
@@ -356,6 +376,114 @@ medusaIntegrationTestRunner({
         })
         expect(res.status).toBe(200)
         expect(res.data.action).toBe("create")
+      })
+    })
+
+    describe("POST /admin/catalog/documents with bundles", () => {
+      it("keeps a course's lessons, and accepts a course without them (older CMS)", async () => {
+        const lessons = ["Les01", "Les02", "Les03", "Les04"]
+        await deliver(courseDoc({ lesson_document_ids: lessons }))
+        let [product] = await adminProducts(HANDLE)
+        expect(product.metadata).toEqual({
+          cms_document_id: "Q7fLm2XkP9sT",
+          cms_kind: "course",
+          cms_slug: "tea-basics",
+          cms_updated_at: "2026-03-01T10:00:00.000Z",
+          course_document_id: "Q7fLm2XkP9sT",
+          lesson_document_ids: lessons,
+          validity_days: null,
+        })
+
+        const old = await deliver(courseDoc({ title: "茶道入门（旧版 CMS）", cms_updated_at: "2026-03-02T10:00:00.000Z" }))
+        expect(old.status).toBe(200)
+        ;[product] = await adminProducts(HANDLE)
+        expect(product.title).toBe("茶道入门（旧版 CMS）")
+        expect(product.metadata.lesson_document_ids).toEqual(lessons)
+      })
+
+      it("creates a bundle product with its course, lessons and validity, sold in the store", async () => {
+        const res = await deliver(bundleDoc())
+        expect(res.status).toBe(200)
+        expect(res.data).toEqual({
+          product_id: expect.stringMatching(/^prod_/),
+          handle: BUNDLE_HANDLE,
+          status: "published",
+          action: "create",
+        })
+        const [product, ...others] = await adminProducts(BUNDLE_HANDLE)
+        expect(others).toHaveLength(0)
+        expect(product.title).toBe("茶道入门 · 试听三讲")
+        expect(product.metadata).toEqual({
+          cms_document_id: "Bq3Taster01",
+          cms_kind: "bundle",
+          cms_slug: "tea-basics-taster",
+          cms_updated_at: "2026-03-01T10:00:00.000Z",
+          course_document_id: "Q7fLm2XkP9sT",
+          lesson_document_ids: ["Les01", "Les02", "Les03"],
+          validity_days: 30,
+        })
+        expect(product.sales_channels.map((sc) => sc.id)).toEqual([salesChannelId])
+        expect(product.variants[0].prices.map((p) => [p.currency_code, p.amount])).toEqual([["cny", 29.9]])
+        const store = await storeProducts(BUNDLE_HANDLE)
+        expect(store).toHaveLength(1)
+        expect(store[0].variants[0].calculated_price).toMatchObject({ calculated_amount: 29.9, currency_code: "cny" })
+
+        // Redelivered: same product; a newer delivery changes lessons, price and validity.
+        expect((await deliver(bundleDoc())).data).toMatchObject({ action: "update", product_id: product.id })
+        await deliver(
+          bundleDoc({
+            lesson_document_ids: ["Les01", "Les02", "Les03", "Les04", "Les05"],
+            price_fen: 3990,
+            validity_days: null,
+            cms_updated_at: "2026-03-02T10:00:00.000Z",
+          })
+        )
+        const [after] = await adminProducts(BUNDLE_HANDLE)
+        expect(after.metadata).toMatchObject({
+          lesson_document_ids: ["Les01", "Les02", "Les03", "Les04", "Les05"],
+          validity_days: null,
+        })
+        expect(after.variants[0].prices.map((p) => p.amount)).toEqual([39.9])
+      })
+
+      it("withdraws an archived bundle and keeps its lessons", async () => {
+        await deliver(bundleDoc())
+        // As the CMS sends an unpublished bundle: no course, no lessons, no validity.
+        const res = await deliver({
+          document_id: "Bq3Taster01",
+          kind: "bundle",
+          state: "archived",
+          price_fen: null,
+          course_document_id: null,
+          lesson_document_ids: [],
+          validity_days: null,
+          cms_updated_at: "2026-03-03T10:00:00.000Z",
+        })
+        expect(res.status).toBe(200)
+        expect(res.data).toMatchObject({ action: "update", status: "draft" })
+        const [product] = await adminProducts(BUNDLE_HANDLE)
+        expect(product.status).toBe("draft")
+        expect(product.metadata).toMatchObject({
+          course_document_id: "Q7fLm2XkP9sT",
+          lesson_document_ids: ["Les01", "Les02", "Les03"],
+          validity_days: 30,
+        })
+        expect(await storeProducts(BUNDLE_HANDLE)).toHaveLength(0)
+      })
+
+      it.each([
+        ["a published bundle without its course", bundleDoc({ course_document_id: undefined }), /course_document_id/],
+        ["a published bundle whose course is null", bundleDoc({ course_document_id: null }), /course_document_id/],
+        ["a published bundle without lessons", bundleDoc({ lesson_document_ids: [] }), /at least one of lesson_document_ids/],
+        ["validity_days of 0", bundleDoc({ validity_days: 0 }), /validity_days/],
+        ["validity_days that is not whole", bundleDoc({ validity_days: 1.5 }), /validity_days/],
+        ["a course field on a bundle", bundleDoc({ kind: "course" }), /course_document_id|validity_days/],
+        ["a published bundle without title", bundleDoc({ title: undefined }), /title and slug/],
+      ])("answers 400 for %s", async (_, body, message) => {
+        const res = await api.post("/admin/catalog/documents", body, { ...cmsAuth(), ...noThrow })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+        expect(await adminProducts(BUNDLE_HANDLE)).toHaveLength(0)
       })
     })
   },

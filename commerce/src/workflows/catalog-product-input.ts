@@ -1,9 +1,7 @@
-/** What the CMS sends for one sellable document (a course today; bundles later). */
-export type CatalogDocumentInput = {
+/** Fields every sellable CMS document carries. */
+type CatalogDocumentBase = {
   /** Strapi document id: stable for the life of the document. */
   document_id: string
-  /** Which content type the document is, e.g. "course". */
-  kind: "course"
   /** title and slug may be left out when the document is withdrawn. */
   slug?: string
   title?: string
@@ -16,12 +14,89 @@ export type CatalogDocumentInput = {
   cms_updated_at: string
 }
 
+/** A whole course (课程), sold at its own price. */
+export type CatalogCourseInput = CatalogDocumentBase & {
+  kind: "course"
+  /** The course's lessons in order. Older CMS builds leave it out. */
+  lesson_document_ids?: string[]
+}
+
+/** A split-price lesson bundle (拆分课程包): chosen lessons of one course at their own price. */
+export type CatalogBundleInput = CatalogDocumentBase & {
+  kind: "bundle"
+  /** The course the lessons belong to; may be null or left out when the bundle is withdrawn. */
+  course_document_id?: string | null
+  lesson_document_ids?: string[]
+  /** Days of access after purchase; null (or left out) means no expiry. */
+  validity_days?: number | null
+}
+
+/** What the CMS sends for one sellable document. */
+export type CatalogDocumentInput = CatalogCourseInput | CatalogBundleInput
+
+export type CatalogKind = CatalogDocumentInput["kind"]
+
+/**
+ * What commerce keeps about the document in the product's metadata. Entitlements are
+ * granted from it, so it is the contract between the catalog and the entitlement module.
+ */
+export type CatalogProductMetadata = {
+  cms_document_id: string
+  cms_kind: CatalogKind
+  cms_slug: string | null
+  cms_updated_at: string
+  /** For a course: its own document id. For a bundle: the course its lessons belong to. */
+  course_document_id: string
+  lesson_document_ids: string[]
+  validity_days: number | null
+}
+
 /** Products synced from the CMS have this handle, so lookups never depend on titles or slugs. */
-export function catalogHandle(input: Pick<CatalogDocumentInput, "kind" | "document_id">): string {
+export function catalogHandle(input: { kind: CatalogKind; document_id: string }): string {
   return `${input.kind}-${input.document_id.toLowerCase()}`
 }
 
 /** Fen (integer) to the decimal amount Medusa stores, without float drift: 2990 -> 29.9. */
 export function fenToAmount(fen: number): number {
   return Number((fen / 100).toFixed(2))
+}
+
+/** A decimal amount as Medusa returns it (number, string or BigNumber-like) to integer fen: 29.9 -> 2990. */
+export function amountToFen(amount: unknown): number {
+  const value =
+    typeof amount === "object" && amount !== null && "numeric" in amount
+      ? Number((amount as { numeric: unknown }).numeric)
+      : Number(amount)
+  if (!Number.isFinite(value)) {
+    throw new Error(`not an amount: ${String(amount)}`)
+  }
+  return Math.round(value * 100)
+}
+
+/** Reads the catalog fields back out of a product's metadata; null for products the CMS does not own. */
+export function readCatalogMetadata(metadata: Record<string, unknown> | null | undefined): CatalogProductMetadata | null {
+  if (!metadata) return null
+  const kind = metadata.cms_kind
+  const documentId = metadata.cms_document_id
+  if ((kind !== "course" && kind !== "bundle") || typeof documentId !== "string") return null
+  const courseDocumentId =
+    typeof metadata.course_document_id === "string"
+      ? metadata.course_document_id
+      : kind === "course"
+        ? documentId
+        : null
+  if (!courseDocumentId) return null
+  const lessons = Array.isArray(metadata.lesson_document_ids)
+    ? metadata.lesson_document_ids.filter((id): id is string => typeof id === "string")
+    : []
+  const validity = metadata.validity_days
+  return {
+    cms_document_id: documentId,
+    cms_kind: kind,
+    cms_slug: typeof metadata.cms_slug === "string" ? metadata.cms_slug : null,
+    cms_updated_at: typeof metadata.cms_updated_at === "string" ? metadata.cms_updated_at : "",
+    course_document_id: courseDocumentId,
+    lesson_document_ids: lessons,
+    validity_days: typeof validity === "number" && Number.isInteger(validity) && validity > 0 ? validity : null,
+  }
 }

@@ -1,22 +1,35 @@
-import { CMS_URL, UPSTREAM_TIMEOUT_MS } from 'astro:env/server';
+import { CMS_API_TOKEN, CMS_URL, UPSTREAM_TIMEOUT_MS } from 'astro:env/server';
+import { z } from 'astro/zod';
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { bundlesResponseSchema, toBundle, type LessonBundle } from '../features/bundles/bundle-schema';
+import type { CatalogFilters } from '../features/catalog/catalog-query';
 import {
   coursesResponseSchema,
+  interestTagsResponseSchema,
   toCourse,
+  toInterestTags,
   type Course,
+  type InterestTag,
 } from '../features/catalog/course-schema';
+import { lessonContentResponseSchema, type LessonContent } from '../features/learning/lesson-content-schema';
 import { UpstreamError } from './upstream-error';
 
+const CMS_BASE = CMS_URL.replace(/\/+$/, '');
+
 /** The one client for Strapi's GraphQL API (public, no token: only published content is visible). */
-const client = new GraphQLClient(`${CMS_URL.replace(/\/+$/, '')}/graphql`);
+const client = new GraphQLClient(`${CMS_BASE}/graphql`);
 
 // Field names are the CMS contract; keep them in sync with course-schema.ts.
-const COURSE_FIELDS = /* GraphQL */ `
+// Lists (cards) ask for less than the course page: no description, no instructor.
+const COURSE_CARD_FIELDS = /* GraphQL */ `
   documentId
   title
   slug
   summary
   price_fen
+  level
+  cover { url alternativeText }
+  interest_tags(pagination: { limit: 50 }) { name slug }
   lessons(sort: "position:asc", pagination: { limit: 200 }) {
     documentId
     title
@@ -25,17 +38,83 @@ const COURSE_FIELDS = /* GraphQL */ `
   }
 `;
 
-const LIST_COURSES = /* GraphQL */ `
-  query ListCourses {
-    communityCourses(sort: "title:asc", pagination: { limit: 100 }) { ${COURSE_FIELDS} }
+const COURSE_PAGE_FIELDS = /* GraphQL */ `
+  documentId
+  title
+  slug
+  summary
+  body
+  price_fen
+  level
+  visibility
+  cover { url alternativeText }
+  instructor { documentId name title bio avatar { url } }
+  interest_tags(pagination: { limit: 50 }) { name slug }
+  lessons(sort: "position:asc", pagination: { limit: 200 }) {
+    documentId
+    title
+    position
+    free_preview
+    duration_seconds
+    kind
   }
 `;
 
 const COURSE_BY_SLUG = /* GraphQL */ `
   query CourseBySlug($slug: String!) {
-    communityCourses(filters: { slug: { eq: $slug } }) { ${COURSE_FIELDS} }
+    communityCourses(filters: { slug: { eq: $slug } }, pagination: { limit: 1 }) { ${COURSE_PAGE_FIELDS} }
   }
 `;
+
+const COURSES_BY_IDS = /* GraphQL */ `
+  query CoursesByIds($ids: [ID]!) {
+    communityCourses(filters: { documentId: { in: $ids } }, pagination: { limit: 200 }) { ${COURSE_CARD_FIELDS} }
+  }
+`;
+
+const INTEREST_TAGS = /* GraphQL */ `
+  query InterestTags {
+    communityInterestTags(sort: "name:asc", pagination: { limit: 100 }) { name slug }
+  }
+`;
+
+const BUNDLES_OF_COURSE = /* GraphQL */ `
+  query BundlesOfCourse($courseId: ID!) {
+    communityLessonBundles(
+      filters: { course: { documentId: { eq: $courseId } } }
+      sort: "price_fen:asc"
+      pagination: { limit: 50 }
+    ) {
+      documentId
+      name
+      slug
+      price_fen
+      validity_days
+      lessons(pagination: { limit: 200 }) { documentId position }
+    }
+  }
+`;
+
+/** The catalog query: filters are only written into the document when they are set. */
+function listCoursesDocument(filters: CatalogFilters): string {
+  const variables: string[] = [];
+  const where: string[] = [];
+  if (filters.tag) {
+    variables.push('$tag: String!');
+    where.push('interest_tags: { slug: { eq: $tag } }');
+  }
+  if (filters.level) {
+    variables.push('$level: String!');
+    where.push('level: { eq: $level }');
+  }
+  const signature = variables.length ? `(${variables.join(', ')})` : '';
+  const filterArgument = where.length ? `filters: { ${where.join(', ')} }, ` : '';
+  return /* GraphQL */ `
+    query ListCourses${signature} {
+      communityCourses(${filterArgument}sort: "title:asc", pagination: { limit: 100 }) { ${COURSE_CARD_FIELDS} }
+    }
+  `;
+}
 
 async function query(document: string, variables?: Record<string, unknown>): Promise<unknown> {
   try {
@@ -50,22 +129,136 @@ async function query(document: string, variables?: Record<string, unknown>): Pro
   }
 }
 
-function parseCourses(data: unknown): Course[] {
-  const parsed = coursesResponseSchema.safeParse(data);
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new UpstreamError('cms', 'Response does not match the course contract', {
-      cause: parsed.error,
-    });
+    throw new UpstreamError('cms', `Response does not match the ${what} contract`, { cause: parsed.error });
   }
-  return parsed.data.communityCourses.map(toCourse).filter((course) => course !== null);
+  return parsed.data;
 }
 
-/** Published courses, by title. */
-export async function listCourses(): Promise<Course[]> {
-  return parseCourses(await query(LIST_COURSES));
+function parseCourses(data: unknown): Course[] {
+  return parse(coursesResponseSchema, data, 'course')
+    .communityCourses.map((course) => toCourse(course, { mediaBase: CMS_BASE }))
+    .filter((course) => course !== null);
+}
+
+/** Published courses, by title, optionally filtered by interest tag and level. */
+export async function listCourses(filters: CatalogFilters = { tag: null, level: null }): Promise<Course[]> {
+  const variables: Record<string, string> = {};
+  if (filters.tag) variables.tag = filters.tag;
+  if (filters.level) variables.level = filters.level;
+  return parseCourses(await query(listCoursesDocument(filters), variables));
+}
+
+/** Published courses with these document ids (any order; missing ones are left out). */
+export async function getCoursesByIds(ids: readonly string[]): Promise<Course[]> {
+  if (ids.length === 0) return [];
+  return parseCourses(await query(COURSES_BY_IDS, { ids: [...ids] }));
 }
 
 /** The published course with this slug, or null (missing or unpublished). */
 export async function getCourseBySlug(slug: string): Promise<Course | null> {
   return parseCourses(await query(COURSE_BY_SLUG, { slug }))[0] ?? null;
 }
+
+/** Interest tags for the catalog filter. */
+export async function listInterestTags(): Promise<InterestTag[]> {
+  return toInterestTags(parse(interestTagsResponseSchema, await query(INTEREST_TAGS), 'interest tag').communityInterestTags);
+}
+
+/** The published lesson bundles of a course, restricted to the course's own lessons. */
+export async function listBundles(course: Pick<Course, 'id' | 'lessons'>): Promise<LessonBundle[]> {
+  const data = parse(bundlesResponseSchema, await query(BUNDLES_OF_COURSE, { courseId: course.id }), 'lesson bundle');
+  const lessonIds = course.lessons.map((lesson) => lesson.id);
+  return data.communityLessonBundles
+    .map((bundle) => (bundle ? toBundle(bundle, lessonIds) : null))
+    .filter((bundle) => bundle !== null);
+}
+
+// ---- Locked lesson content: server to server only, with the API token ----
+
+function tokenHeaders(): Record<string, string> {
+  return CMS_API_TOKEN ? { Authorization: `Bearer ${CMS_API_TOKEN}` } : {};
+}
+
+/**
+ * The paid part of a lesson (body and media), or null when the CMS has no such published
+ * lesson. The caller decides who may see it (free preview, or an entitlement checked in
+ * commerce) BEFORE calling. Never send the result to a browser that is not entitled.
+ */
+export async function getLessonContent(lessonDocumentId: string): Promise<LessonContent | null> {
+  const url = `${CMS_BASE}/api/community/lessons/${encodeURIComponent(lessonDocumentId)}/content`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: 'application/json', ...tokenHeaders() },
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new UpstreamError('cms', 'Lesson content request failed', { cause: error });
+  }
+  if (response.status === 404) return null;
+  if (!response.ok) {
+    const hint = response.status === 401 || response.status === 403 ? ' (is CMS_API_TOKEN set and valid?)' : '';
+    throw new UpstreamError('cms', `Lesson content request refused${hint}`, { status: response.status });
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    throw new UpstreamError('cms', 'Lesson content is not JSON', { cause: error });
+  }
+  const { data } = parse(lessonContentResponseSchema, body, 'lesson content');
+  return {
+    id: data.documentId,
+    body: data.body ?? null,
+    media: data.media ? { url: data.media.url, mime: data.media.mime ?? null, name: data.media.name ?? null } : null,
+  };
+}
+
+/**
+ * Fetches a lesson's media file for the storefront's proxy. The token goes only to the CMS
+ * itself: a media URL (or a redirect) to another host, such as a cloud bucket, is fetched
+ * without it. `headers` are forwarded (Range, for seeking in video). The caller streams the body.
+ */
+export async function fetchLessonMedia(mediaUrl: string, headers: Record<string, string>): Promise<Response> {
+  const cmsOrigin = new URL(CMS_BASE).origin;
+  let target = /^https?:\/\//i.test(mediaUrl) ? new URL(mediaUrl) : new URL(mediaUrl, `${CMS_BASE}/`);
+  // A deadline for the response headers only: the body of a video may stream for minutes.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('media headers timed out')), UPSTREAM_TIMEOUT_MS);
+  try {
+    for (let hop = 0; hop < 4; hop += 1) {
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw new UpstreamError('cms', `Lesson media URL has an unsupported protocol: ${target.protocol}`);
+      }
+      const sameOrigin = target.origin === cmsOrigin;
+      const response = await fetch(target, {
+        headers: { ...headers, ...(sameOrigin ? tokenHeaders() : {}) },
+        signal: controller.signal,
+        redirect: 'manual',
+      });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel();
+        target = new URL(location, target);
+        continue;
+      }
+      if (response.status >= 500 || response.status === 401 || response.status === 403) {
+        await response.body?.cancel();
+        throw new UpstreamError('cms', 'Lesson media request refused', { status: response.status });
+      }
+      return response;
+    }
+    throw new UpstreamError('cms', 'Lesson media request redirected too often');
+  } catch (error) {
+    if (error instanceof UpstreamError) throw error;
+    throw new UpstreamError('cms', 'Lesson media request failed', { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Origin of public CMS media (covers, avatars, images in descriptions). */
+export const cmsMediaBase = CMS_BASE;

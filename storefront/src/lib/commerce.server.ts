@@ -5,6 +5,9 @@ import {
   UPSTREAM_TIMEOUT_MS,
 } from 'astro:env/server';
 import { z } from 'astro/zod';
+import { jwtActorId } from '../features/account/session-cookie';
+import { entitlementsResponseSchema, lessonAccessSchema, type Entitlement, type LessonAccess } from '../features/account/entitlements';
+import { bundleProductHandle } from '../features/bundles/bundle-schema';
 import { courseProductHandle } from '../features/catalog/course-schema';
 import { amountToFen } from './money';
 import { UpstreamError } from './upstream-error';
@@ -40,6 +43,7 @@ const productListSchema = z.object({
   products: z.array(
     z.object({
       id: z.string(),
+      handle: z.string().nullish(),
       variants: z
         .array(
           z.object({
@@ -87,17 +91,48 @@ const orderSchema = z.object({
           title: z.string(),
           product_title: z.string().nullish(),
           quantity: amountSchema,
+          unit_price: amountSchema.nullish(),
+          metadata: z.record(z.unknown()).nullish(),
         }),
       )
       .nullish(),
   }),
 });
 
-/** What a course sells for right now, according to Medusa. */
-export interface CourseOffer {
+const tokenSchema = z.object({ token: z.string().min(1) });
+
+const customerSchema = z.object({
+  customer: z.object({
+    id: z.string(),
+    email: z.string(),
+    first_name: z.string().nullish(),
+    last_name: z.string().nullish(),
+  }),
+});
+
+/** What a course or bundle sells for right now, according to Medusa. */
+export interface Offer {
   productId: string;
   variantId: string;
   priceFen: number;
+}
+
+/** A signed-in customer (validated against Medusa with their token). */
+export interface Customer {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+export interface OrderItem {
+  id: string;
+  title: string;
+  quantity: number;
+  unitPriceFen: number | null;
+  /** Set on a "complete the course" (补差价) line: what was credited, and the list price. */
+  upgradeCreditFen: number | null;
+  listPriceFen: number | null;
 }
 
 export interface OrderSummary {
@@ -106,13 +141,25 @@ export interface OrderSummary {
   email: string | null;
   totalFen: number;
   currencyCode: string;
-  items: { id: string; title: string; quantity: number }[];
+  items: OrderItem[];
 }
 
 /** Outcome of a checkout attempt that reached Medusa. */
 export type PlaceOrderResult =
   | { ok: true; orderId: string }
-  | { ok: false; reason: 'payment'; message: string | null };
+  | { ok: false; reason: 'payment'; message: string | null }
+  /** Only for upgrades: commerce refused the upgrade (400/403/404), with its reason. */
+  | { ok: false; reason: 'not_eligible'; message: string | null };
+
+/** Outcome of signing in or registering. */
+export type AuthResult =
+  | { ok: true; token: string }
+  | { ok: false; reason: 'invalid_credentials' | 'email_taken' };
+
+/** Per-call header for a customer's JWT: the shared SDK instance never stores one. */
+function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
+}
 
 function toUpstreamError(error: unknown, what: string): UpstreamError {
   if (error instanceof UpstreamError) return error;
@@ -173,70 +220,313 @@ export function getRegionId(): Promise<string> {
 }
 
 /**
- * The offer for a CMS course (by Strapi documentId), or null when Medusa does not sell it
- * (not synced yet, withdrawn, or no price in the CNY region).
+ * Offers by product handle, for the handles Medusa sells right now (a product that is not
+ * synced yet, withdrawn, or has no price in the CNY region is simply absent). One request.
  */
-export async function findCourseOffer(documentId: string): Promise<CourseOffer | null> {
+export async function findOffers(handles: readonly string[]): Promise<Map<string, Offer>> {
+  const offers = new Map<string, Offer>();
+  if (handles.length === 0) return offers;
   const region_id = await getRegionId();
   const { products } = await read(
     'product.list',
     () =>
       sdk.store.product.list({
-        handle: courseProductHandle(documentId),
+        handle: [...handles],
         region_id,
         fields: '*variants.calculated_price',
-        limit: 1,
+        limit: handles.length,
       }),
     productListSchema,
   );
-  const product = products[0];
-  // A course product has exactly one variant.
-  const variant = product?.variants?.[0];
-  const price = variant?.calculated_price;
-  if (!product || !variant || price?.calculated_amount == null) return null;
-  if (price.currency_code && price.currency_code.toLowerCase() !== REGION_CURRENCY) return null;
-  return { productId: product.id, variantId: variant.id, priceFen: amountToFen(price.calculated_amount) };
+  for (const product of products) {
+    // A course or bundle product has exactly one variant.
+    const variant = product.variants?.[0];
+    const price = variant?.calculated_price;
+    if (!product.handle || !variant || price?.calculated_amount == null) continue;
+    if (price.currency_code && price.currency_code.toLowerCase() !== REGION_CURRENCY) continue;
+    offers.set(product.handle, {
+      productId: product.id,
+      variantId: variant.id,
+      priceFen: amountToFen(price.calculated_amount),
+    });
+  }
+  return offers;
 }
 
 /**
- * Guest checkout of one variant: cart → line item → payment session → complete.
- * Throws UpstreamError when Medusa is down or refuses a step.
+ * The offer for a CMS course (by Strapi documentId), or null when Medusa does not sell it
+ * (not synced yet, withdrawn, or no price in the CNY region).
  */
-export async function placeGuestOrder(input: {
-  variantId: string;
-  email: string;
-  /** Attribution (channel codes etc.) goes here. */
-  metadata: Record<string, unknown>;
-}): Promise<PlaceOrderResult> {
-  const region_id = await getRegionId();
-  const created = await write(
-    'cart.create',
-    () => sdk.store.cart.create({ region_id, email: input.email, metadata: input.metadata }),
-    cartSchema,
-  );
-  const cartId = created.cart.id;
-  const withItem = await write(
-    'cart.createLineItem',
-    () => sdk.store.cart.createLineItem(cartId, { variant_id: input.variantId, quantity: 1 }),
-    cartSchema,
-  );
+export async function findCourseOffer(documentId: string): Promise<Offer | null> {
+  const handle = courseProductHandle(documentId);
+  return (await findOffers([handle])).get(handle) ?? null;
+}
+
+/** The course's offer and its bundles' offers (by bundle document id), in one request. */
+export async function findCoursePageOffers(
+  courseDocumentId: string,
+  bundleDocumentIds: readonly string[],
+): Promise<{ course: Offer | null; bundles: Map<string, Offer> }> {
+  const courseHandle = courseProductHandle(courseDocumentId);
+  const offers = await findOffers([courseHandle, ...bundleDocumentIds.map(bundleProductHandle)]);
+  const bundles = new Map<string, Offer>();
+  for (const id of bundleDocumentIds) {
+    const offer = offers.get(bundleProductHandle(id));
+    if (offer) bundles.set(id, offer);
+  }
+  return { course: offers.get(courseHandle) ?? null, bundles };
+}
+
+// ---- Customers: sign-in, registration, the signed-in customer ----
+
+function isStatus(error: unknown, ...statuses: number[]): boolean {
+  return error instanceof UpstreamError && error.status !== undefined && statuses.includes(error.status);
+}
+
+/** POST /auth/customer/emailpass: a token, or null for wrong credentials. */
+async function authenticate(email: string, password: string): Promise<string | null> {
+  try {
+    const { token } = await read(
+      'auth.login',
+      () => sdk.client.fetch('/auth/customer/emailpass', { method: 'POST', body: { email, password } }),
+      tokenSchema,
+    );
+    return token;
+  } catch (error) {
+    // Medusa answers 401 for an unknown email and for a wrong password alike.
+    if (isStatus(error, 400, 401)) return null;
+    throw error;
+  }
+}
+
+/** Creates the customer of an auth identity that has none yet (with that identity's token). */
+async function createCustomer(email: string, identityToken: string): Promise<'created' | 'exists'> {
+  try {
+    await write('customer.create', () => sdk.store.customer.create({ email }, {}, bearer(identityToken)), customerSchema);
+    return 'created';
+  } catch (error) {
+    if (isStatus(error, 400, 401, 409) && /exist|already/i.test(String((error as UpstreamError).cause))) return 'exists';
+    throw error;
+  }
+}
+
+/**
+ * Signs a customer in with email and password: their JWT, or invalid_credentials.
+ * An identity without a customer (a registration that stopped half-way) gets its customer
+ * now, so the member is not stuck with an account that cannot buy.
+ */
+export async function loginCustomer(email: string, password: string): Promise<AuthResult> {
+  const token = await authenticate(email, password);
+  if (!token) return { ok: false, reason: 'invalid_credentials' };
+  if (jwtActorId(token)) return { ok: true, token };
+  await createCustomer(email, token);
+  const again = await authenticate(email, password);
+  if (!again || !jwtActorId(again)) throw new UpstreamError('commerce', 'Sign-in gave no customer token');
+  return { ok: true, token: again };
+}
+
+/**
+ * Registers a customer: auth identity → customer (with the registration token, which
+ * carries no customer yet) → sign-in. Returns the signed-in JWT, or email_taken.
+ */
+export async function registerCustomer(email: string, password: string): Promise<AuthResult> {
+  let registrationToken: string;
+  try {
+    ({ token: registrationToken } = await read(
+      'auth.register',
+      () => sdk.client.fetch('/auth/customer/emailpass/register', { method: 'POST', body: { email, password } }),
+      tokenSchema,
+    ));
+  } catch (error) {
+    // "Identity with email already exists" comes back as 401.
+    if (isStatus(error, 401)) return { ok: false, reason: 'email_taken' };
+    throw error;
+  }
+  if ((await createCustomer(email, registrationToken)) === 'exists') return { ok: false, reason: 'email_taken' };
+  const login = await loginCustomer(email, password);
+  if (!login.ok) throw new UpstreamError('commerce', 'Sign-in right after registration was refused');
+  return login;
+}
+
+/**
+ * A fresh JWT for a still-valid one (sliding sign-in), or null when the token is no longer
+ * accepted. Medusa checks the old token before issuing the new one.
+ */
+export async function refreshCustomerToken(token: string): Promise<string | null> {
+  try {
+    const { token: fresh } = await read(
+      'auth.refresh',
+      () => sdk.client.fetch('/auth/token/refresh', { method: 'POST', headers: bearer(token) }),
+      tokenSchema,
+    );
+    return fresh;
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+/** The customer a JWT belongs to, or null when the token is invalid or expired. */
+export async function getCustomer(token: string): Promise<Customer | null> {
+  try {
+    const { customer } = await read(
+      'customer.retrieve',
+      () => sdk.store.customer.retrieve({ fields: 'id,email,first_name,last_name' }, bearer(token)),
+      customerSchema,
+    );
+    return {
+      id: customer.id,
+      email: customer.email,
+      firstName: customer.first_name ?? null,
+      lastName: customer.last_name ?? null,
+    };
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+/** What the customer holds (active entitlements), or null when the token is invalid. */
+export async function listEntitlements(token: string): Promise<Entitlement[] | null> {
+  try {
+    const { entitlements } = await read(
+      'entitlements.list',
+      () => sdk.client.fetch('/store/customers/me/entitlements', { headers: bearer(token) }),
+      entitlementsResponseSchema,
+    );
+    return entitlements;
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+/**
+ * May this customer open this lesson now? Commerce only knows entitlements, not which
+ * lessons belong to which course: the caller must have checked that in the CMS.
+ * Null when the token is invalid.
+ */
+export async function getLessonAccess(
+  token: string,
+  courseDocumentId: string,
+  lessonDocumentId: string,
+): Promise<LessonAccess | null> {
+  try {
+    return await read(
+      'lesson-access',
+      () =>
+        sdk.client.fetch('/store/customers/me/lesson-access', {
+          headers: bearer(token),
+          query: { course_document_id: courseDocumentId, lesson_document_id: lessonDocumentId },
+        }),
+      lessonAccessSchema,
+    );
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+// ---- Checkout ----
+
+/** Payment session → complete, for a cart that holds what is being bought. */
+async function payAndComplete(
+  cart: z.infer<typeof cartSchema>['cart'],
+  headers: Record<string, string> | undefined,
+): Promise<PlaceOrderResult> {
   await write(
     'payment.initiatePaymentSession',
     // The SDK only reads id and payment_collection from the cart; both survive parsing.
     () =>
-      sdk.store.payment.initiatePaymentSession(withItem.cart as unknown as PaymentCart, {
-        provider_id: PAYMENT_PROVIDER_ID,
-      }),
+      sdk.store.payment.initiatePaymentSession(
+        cart as unknown as PaymentCart,
+        { provider_id: PAYMENT_PROVIDER_ID },
+        {},
+        headers,
+      ),
     z.object({ payment_collection: z.object({ id: z.string() }) }),
   );
-
   const completed = await write(
     'cart.complete',
-    () => sdk.store.cart.complete(cartId),
+    () => sdk.store.cart.complete(cart.id, {}, headers),
     completeCartSchema,
   );
   if (completed.type === 'order') return { ok: true, orderId: completed.order.id };
   return { ok: false, reason: 'payment', message: completed.error?.message ?? null };
+}
+
+async function createCart(input: {
+  email: string;
+  metadata: Record<string, unknown>;
+  headers: Record<string, string> | undefined;
+}) {
+  const region_id = await getRegionId();
+  const created = await write(
+    'cart.create',
+    () => sdk.store.cart.create({ region_id, email: input.email, metadata: input.metadata }, {}, input.headers),
+    cartSchema,
+  );
+  return created.cart;
+}
+
+/**
+ * Checkout of one variant: cart → line item → payment session → complete. With a customer
+ * token every call carries it, so the cart and the order belong to that customer (and the
+ * order grants them entitlements); without one it is a guest order.
+ * Throws UpstreamError when Medusa is down or refuses a step.
+ */
+export async function placeOrder(input: {
+  variantId: string;
+  email: string;
+  /** The signed-in customer's JWT (validated by the caller); absent for guest checkout. */
+  customerToken?: string | null;
+  /** Attribution (channel codes etc.) goes here. */
+  metadata: Record<string, unknown>;
+}): Promise<PlaceOrderResult> {
+  const headers = input.customerToken ? bearer(input.customerToken) : undefined;
+  const cart = await createCart({ email: input.email, metadata: input.metadata, headers });
+  const withItem = await write(
+    'cart.createLineItem',
+    () => sdk.store.cart.createLineItem(cart.id, { variant_id: input.variantId, quantity: 1 }, {}, headers),
+    cartSchema,
+  );
+  return payAndComplete(withItem.cart, headers);
+}
+
+/**
+ * "Complete the course" (补差价): a cart of the signed-in customer, into which commerce puts
+ * the course at its price minus what the customer paid for its lessons; then payment and
+ * completion as usual. Commerce decides eligibility and the price: a 400/403/404 comes back
+ * as not_eligible with commerce's message.
+ */
+export async function placeUpgradeOrder(input: {
+  courseDocumentId: string;
+  email: string;
+  customerToken: string;
+  metadata: Record<string, unknown>;
+}): Promise<PlaceOrderResult> {
+  const headers = bearer(input.customerToken);
+  const cart = await createCart({ email: input.email, metadata: input.metadata, headers });
+  let upgraded: z.infer<typeof cartSchema>;
+  try {
+    upgraded = await write(
+      'cart.courseUpgrade',
+      () =>
+        sdk.client.fetch(`/store/carts/${encodeURIComponent(cart.id)}/course-upgrade`, {
+          method: 'POST',
+          headers,
+          body: { course_document_id: input.courseDocumentId },
+        }),
+      cartSchema,
+    );
+  } catch (error) {
+    if (isStatus(error, 400, 403, 404)) {
+      const cause = (error as UpstreamError).cause;
+      return { ok: false, reason: 'not_eligible', message: cause instanceof Error ? cause.message : null };
+    }
+    throw error;
+  }
+  return payAndComplete(upgraded.cart, headers);
 }
 
 /** A placed order for the confirmation page, or null if there is no such order. */
@@ -259,6 +549,14 @@ export async function getOrder(orderId: string): Promise<OrderSummary | null> {
       id: item.id,
       title: item.product_title || item.title,
       quantity: item.quantity,
+      unitPriceFen: item.unit_price == null ? null : amountToFen(item.unit_price),
+      upgradeCreditFen: fenField(item.metadata?.upgrade_credit_fen),
+      listPriceFen: fenField(item.metadata?.list_price_fen),
     })),
   };
+}
+
+/** A fen amount from line-item metadata (a non-negative integer), else null. */
+function fenField(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }

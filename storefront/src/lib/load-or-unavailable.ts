@@ -4,7 +4,7 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false };
 
 /** The part of Astro's global a page hands in (kept structural so this stays testable). */
 interface PageResponse {
-  response: { status: number; headers: Headers };
+  response: { status?: number; headers: Headers };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CatalogDocumentInput } from "../catalog-product-input"
+import type { CatalogDocumentInput, CatalogProductMetadata } from "../catalog-product-input"
 import { catalogHandle, fenToAmount } from "../catalog-product-input"
 
 export type ExistingProduct = {
@@ -21,7 +21,43 @@ export type CatalogChangePlan =
     }
 
 const OPTION_TITLE = "类型"
-const OPTION_VALUE = "完整课程"
+const OPTION_VALUES: Record<CatalogDocumentInput["kind"], string> = { course: "完整课程", bundle: "课程包" }
+
+/**
+ * The metadata a delivery writes. What a delivery leaves out keeps what the product had: a
+ * course from an older CMS without lesson ids, a withdrawn bundle without its course (null)
+ * or lessons (an empty list from an archived document never wipes the last known list).
+ */
+function catalogMetadata(
+  input: CatalogDocumentInput,
+  known: Record<string, unknown> | null | undefined
+): Record<string, unknown> & Pick<CatalogProductMetadata, "cms_document_id" | "cms_kind" | "cms_updated_at"> {
+  const fresh: Record<string, unknown> = {
+    cms_document_id: input.document_id,
+    cms_kind: input.kind,
+    cms_slug: input.slug ?? null,
+    cms_updated_at: input.cms_updated_at,
+  }
+  if (input.kind === "course") {
+    fresh.course_document_id = input.document_id
+    fresh.validity_days = null
+  } else {
+    if (input.course_document_id) fresh.course_document_id = input.course_document_id
+    if (input.validity_days !== undefined && (input.state === "published" || input.validity_days !== null)) {
+      fresh.validity_days = input.validity_days
+    }
+  }
+  const lessons = input.lesson_document_ids
+  if (lessons !== undefined && (input.state === "published" || lessons.length > 0)) {
+    fresh.lesson_document_ids = [...lessons]
+  }
+
+  const merged: Record<string, unknown> = { ...(known ?? {}), ...fresh }
+  if (!Array.isArray(merged.lesson_document_ids)) merged.lesson_document_ids = []
+  if (merged.validity_days === undefined) merged.validity_days = null
+  if (merged.course_document_id === undefined) merged.course_document_id = null
+  return merged as ReturnType<typeof catalogMetadata>
+}
 
 /**
  * Pure decision: what one CMS delivery means for the product catalog. Kept free of
@@ -33,12 +69,7 @@ export function planCatalogChange(
   salesChannelId: string | null
 ): CatalogChangePlan {
   const handle = catalogHandle(input)
-  const metadata = {
-    cms_document_id: input.document_id,
-    cms_kind: input.kind,
-    cms_slug: input.slug ?? null,
-    cms_updated_at: input.cms_updated_at,
-  }
+  const optionValue = OPTION_VALUES[input.kind]
   const offered = input.state === "published" && input.price_fen !== null
 
   if (existing) {
@@ -57,7 +88,7 @@ export function planCatalogChange(
       product: {
         id: existing.id,
         status,
-        metadata: { ...(existing.metadata ?? {}), ...metadata },
+        metadata: catalogMetadata(input, existing.metadata),
         ...(input.title ? { title: input.title } : {}),
         ...(input.summary !== undefined ? { description: input.summary ?? "" } : {}),
       },
@@ -83,14 +114,14 @@ export function planCatalogChange(
       // Digital goods: no shipping profile and no inventory, so carts need no shipping method.
       is_giftcard: false,
       discountable: true,
-      metadata,
-      options: [{ title: OPTION_TITLE, values: [OPTION_VALUE] }],
+      metadata: catalogMetadata(input, null),
+      options: [{ title: OPTION_TITLE, values: [optionValue] }],
       variants: [
         {
-          title: OPTION_VALUE,
+          title: optionValue,
           manage_inventory: false,
           allow_backorder: false,
-          options: { [OPTION_TITLE]: OPTION_VALUE },
+          options: { [OPTION_TITLE]: optionValue },
           prices: [{ currency_code: "cny", amount: fenToAmount(input.price_fen!) }],
         },
       ],

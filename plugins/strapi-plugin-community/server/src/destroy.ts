@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.plugin('community').service('catalogSync').stop();
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.plugin('community').service('scheduledPublishing').stop();
+  await strapi.plugin('community').service('catalogSync').stop();
 };

@@ -1,7 +1,9 @@
 /**
  * Community content plugin: the table of contents.
- * Courses and lessons (content types), draft safety for public readers, and the
- * catalog outbox that delivers sellable documents to commerce.
+ * Courses, lessons, split-price lesson bundles, instructors and interest tags (content types);
+ * draft safety for public readers; locked lesson content for the storefront server only;
+ * scheduled publishing; bundle pricing; and the catalog outbox that delivers sellable
+ * documents (courses, bundles) to commerce.
  */
 import register from './register';
 import bootstrap from './bootstrap';

@@ -17,5 +17,7 @@ describe('checkoutErrorKey', () => {
     expect(checkoutErrorKey({ code: 'PAYMENT_REQUIRED' })).toBe('checkout.paymentFailed');
     expect(checkoutErrorKey({ code: 'UNPROCESSABLE_CONTENT' })).toBe('checkout.failed');
     expect(checkoutErrorKey({ code: 'INTERNAL_SERVER_ERROR' })).toBe('checkout.failed');
+    expect(checkoutErrorKey({ code: 'UNAUTHORIZED' })).toBe('checkout.signInAgain');
+    expect(checkoutErrorKey({ code: 'PRECONDITION_FAILED' })).toBe('checkout.upgradeNotEligible');
   });
 });

@@ -19,6 +19,10 @@ export function checkoutErrorKey(error: CheckoutErrorLike): UiKey {
       return 'checkout.unavailable';
     case 'PAYMENT_REQUIRED':
       return 'checkout.paymentFailed';
+    case 'UNAUTHORIZED':
+      return 'checkout.signInAgain';
+    case 'PRECONDITION_FAILED':
+      return 'checkout.upgradeNotEligible';
     default:
       return 'checkout.failed';
   }

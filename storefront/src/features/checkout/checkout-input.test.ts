@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutInputSchema } from './checkout-input';
+import { checkoutInputSchema, memberCheckoutInputSchema, upgradeInputSchema } from './checkout-input';
 
 const valid = { variantId: 'variant_01J', email: ' buyer@example.com ', courseSlug: 'python-basics' };
 
@@ -30,5 +30,22 @@ describe('checkoutInputSchema', () => {
       expect(fields.courseSlug).toBeDefined();
       expect(fields.email).toBeUndefined();
     }
+  });
+});
+
+describe('memberCheckoutInputSchema', () => {
+  it('needs no email: the signed-in customer has one', () => {
+    expect(memberCheckoutInputSchema.parse({ variantId: 'variant_01J', courseSlug: 'x', email: 'ignored' })).toEqual({
+      variantId: 'variant_01J',
+      courseSlug: 'x',
+    });
+    expect(memberCheckoutInputSchema.safeParse({ variantId: '', courseSlug: 'x' }).success).toBe(false);
+  });
+});
+
+describe('upgradeInputSchema', () => {
+  it('needs the course document id', () => {
+    expect(upgradeInputSchema.parse({ courseDocumentId: ' Crs1 ', courseSlug: 'x' })).toEqual({ courseDocumentId: 'Crs1', courseSlug: 'x' });
+    expect(upgradeInputSchema.safeParse({ courseDocumentId: '', courseSlug: 'x' }).success).toBe(false);
   });
 });

@@ -27,3 +27,19 @@ export const checkoutInputSchema = z.object({
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
+
+/** Input of the `memberCheckout` action: the signed-in customer's email comes from commerce. */
+export const memberCheckoutInputSchema = checkoutInputSchema.omit({ email: true });
+
+/** Input of the `upgrade` action ("complete the course", 补差价). */
+export const upgradeInputSchema = z.object({
+  courseDocumentId: z
+    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
+    .trim()
+    .min(1, invalidProduct)
+    .max(64, invalidProduct),
+  courseSlug: checkoutInputSchema.shape.courseSlug,
+});
+
+export type MemberCheckoutInput = z.infer<typeof memberCheckoutInputSchema>;
+export type UpgradeInput = z.infer<typeof upgradeInputSchema>;

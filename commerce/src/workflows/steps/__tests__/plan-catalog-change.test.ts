@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest"
-import { catalogHandle, fenToAmount, type CatalogDocumentInput } from "../../catalog-product-input"
+import {
+  amountToFen,
+  catalogHandle,
+  fenToAmount,
+  readCatalogMetadata,
+  type CatalogBundleInput,
+  type CatalogDocumentInput,
+} from "../../catalog-product-input"
 import { planCatalogChange, type ExistingProduct } from "../plan-catalog-change"
 
 const SALES_CHANNEL = "sc_01TEST"
 
-function doc(overrides: Partial<CatalogDocumentInput> = {}): CatalogDocumentInput {
+function doc(overrides: Record<string, unknown> = {}): CatalogDocumentInput {
   return {
     document_id: "AbC123xyz",
     kind: "course",
@@ -13,6 +20,23 @@ function doc(overrides: Partial<CatalogDocumentInput> = {}): CatalogDocumentInpu
     title: "茶道入门",
     summary: "从零开始",
     price_fen: 2990,
+    cms_updated_at: "2026-03-01T10:00:00.000Z",
+    ...overrides,
+  } as CatalogDocumentInput
+}
+
+function bundle(overrides: Partial<CatalogBundleInput> = {}): CatalogBundleInput {
+  return {
+    document_id: "Bnd3Taster",
+    kind: "bundle",
+    state: "published",
+    slug: "tea-taster",
+    title: "茶道入门 · 试听三讲",
+    summary: null,
+    price_fen: 2990,
+    course_document_id: "AbC123xyz",
+    lesson_document_ids: ["L1", "L2", "L3"],
+    validity_days: 30,
     cms_updated_at: "2026-03-01T10:00:00.000Z",
     ...overrides,
   }
@@ -37,6 +61,61 @@ function existing(overrides: Partial<ExistingProduct> = {}): ExistingProduct {
 describe("catalogHandle", () => {
   it("is kind-documentid in lower case", () => {
     expect(catalogHandle({ kind: "course", document_id: "AbC123xyz" })).toBe("course-abc123xyz")
+    expect(catalogHandle({ kind: "bundle", document_id: "Bnd3Taster" })).toBe("bundle-bnd3taster")
+  })
+})
+
+describe("amountToFen", () => {
+  it.each([
+    [29.9, 2990],
+    [199, 19900],
+    ["99.00", 9900],
+    [0.1 + 0.2, 30],
+    [{ numeric: 16.9 }, 1690],
+  ])("%s -> %i fen", (amount, fen) => {
+    expect(amountToFen(amount)).toBe(fen)
+  })
+
+  it("refuses what is not an amount", () => {
+    expect(() => amountToFen("abc")).toThrow(/not an amount/)
+  })
+})
+
+describe("readCatalogMetadata", () => {
+  it("reads a bundle back", () => {
+    expect(
+      readCatalogMetadata({
+        cms_document_id: "B1",
+        cms_kind: "bundle",
+        cms_slug: "b",
+        cms_updated_at: "2026-03-01T10:00:00.000Z",
+        course_document_id: "C1",
+        lesson_document_ids: ["L1", 7, "L2"],
+        validity_days: 30,
+      })
+    ).toEqual({
+      cms_document_id: "B1",
+      cms_kind: "bundle",
+      cms_slug: "b",
+      cms_updated_at: "2026-03-01T10:00:00.000Z",
+      course_document_id: "C1",
+      lesson_document_ids: ["L1", "L2"],
+      validity_days: 30,
+    })
+  })
+
+  it("treats a course synced before lessons were sent as its own course without lessons", () => {
+    expect(readCatalogMetadata({ cms_document_id: "C1", cms_kind: "course", cms_updated_at: "x" })).toMatchObject({
+      course_document_id: "C1",
+      lesson_document_ids: [],
+      validity_days: null,
+    })
+  })
+
+  it("ignores products the CMS does not own, and bundles without a course", () => {
+    expect(readCatalogMetadata(null)).toBeNull()
+    expect(readCatalogMetadata({ note: "manual product" })).toBeNull()
+    expect(readCatalogMetadata({ cms_document_id: "B1", cms_kind: "bundle" })).toBeNull()
   })
 })
 
@@ -122,6 +201,9 @@ describe("planCatalogChange", () => {
         cms_kind: "course",
         cms_slug: "intro-to-tea",
         cms_updated_at: "2026-03-02T08:00:00.000Z",
+        course_document_id: "AbC123xyz",
+        lesson_document_ids: [],
+        validity_days: null,
         note: "kept",
       },
     })
@@ -203,5 +285,138 @@ describe("planCatalogChange", () => {
     // No variant to price: the product is updated, the price is left alone.
     expect(plan.variant_prices).toBeNull()
     expect(plan.product.metadata).toMatchObject({ cms_updated_at: "2026-03-01T10:00:00.000Z" })
+  })
+
+  it("keeps a course's lessons in order and names it its own course", () => {
+    const plan = planCatalogChange(doc({ lesson_document_ids: ["L3", "L1", "L2"] }), undefined, SALES_CHANNEL)
+    if (plan.action !== "create") throw new Error("unreachable")
+    expect(plan.product.metadata).toEqual({
+      cms_document_id: "AbC123xyz",
+      cms_kind: "course",
+      cms_slug: "intro-to-tea",
+      cms_updated_at: "2026-03-01T10:00:00.000Z",
+      course_document_id: "AbC123xyz",
+      lesson_document_ids: ["L3", "L1", "L2"],
+      validity_days: null,
+    })
+  })
+
+  it("keeps the known lessons when an older CMS sends a course without lesson_document_ids", () => {
+    const plan = planCatalogChange(
+      doc({ cms_updated_at: "2026-03-02T00:00:00.000Z" }),
+      existing({ metadata: { ...existing().metadata, lesson_document_ids: ["L1", "L2"] } }),
+      SALES_CHANNEL
+    )
+    if (plan.action !== "update") throw new Error("unreachable")
+    expect((plan.product.metadata as Record<string, unknown>).lesson_document_ids).toEqual(["L1", "L2"])
+  })
+
+  it("creates a bundle product with its course, lessons and validity", () => {
+    const plan = planCatalogChange(bundle(), undefined, SALES_CHANNEL)
+    expect(plan.action).toBe("create")
+    if (plan.action !== "create") throw new Error("unreachable")
+    expect(plan.handle).toBe("bundle-bnd3taster")
+    expect(plan.product).toMatchObject({
+      title: "茶道入门 · 试听三讲",
+      handle: "bundle-bnd3taster",
+      description: "",
+      status: "published",
+      metadata: {
+        cms_document_id: "Bnd3Taster",
+        cms_kind: "bundle",
+        cms_slug: "tea-taster",
+        cms_updated_at: "2026-03-01T10:00:00.000Z",
+        course_document_id: "AbC123xyz",
+        lesson_document_ids: ["L1", "L2", "L3"],
+        validity_days: 30,
+      },
+      options: [{ title: "类型", values: ["课程包"] }],
+      sales_channels: [{ id: SALES_CHANNEL }],
+    })
+    const variants = plan.product.variants as { title: string; manage_inventory: boolean; prices: unknown[] }[]
+    expect(variants).toHaveLength(1)
+    expect(variants[0]).toMatchObject({ title: "课程包", manage_inventory: false })
+    expect(variants[0].prices).toEqual([{ currency_code: "cny", amount: 29.9 }])
+  })
+
+  it("stores no expiry for a bundle without validity_days", () => {
+    const plan = planCatalogChange(bundle({ validity_days: undefined }), undefined, SALES_CHANNEL)
+    if (plan.action !== "create") throw new Error("unreachable")
+    expect((plan.product.metadata as Record<string, unknown>).validity_days).toBeNull()
+  })
+
+  it("updates a bundle's lessons, course and price", () => {
+    const known = {
+      id: "prod_01BUNDLE",
+      status: "published",
+      metadata: {
+        cms_document_id: "Bnd3Taster",
+        cms_kind: "bundle",
+        cms_slug: "tea-taster",
+        cms_updated_at: "2026-03-01T10:00:00.000Z",
+        course_document_id: "AbC123xyz",
+        lesson_document_ids: ["L1", "L2", "L3"],
+        validity_days: 30,
+      },
+      variants: [{ id: "variant_01BUNDLE" }],
+    }
+    const plan = planCatalogChange(
+      bundle({
+        lesson_document_ids: ["L1", "L2", "L3", "L4"],
+        validity_days: null,
+        price_fen: 3990,
+        cms_updated_at: "2026-03-02T00:00:00.000Z",
+      }),
+      known,
+      SALES_CHANNEL
+    )
+    if (plan.action !== "update") throw new Error("unreachable")
+    expect(plan.product.metadata).toMatchObject({
+      lesson_document_ids: ["L1", "L2", "L3", "L4"],
+      validity_days: null,
+      cms_updated_at: "2026-03-02T00:00:00.000Z",
+    })
+    expect(plan.variant_prices).toEqual({ id: "variant_01BUNDLE", prices: [{ currency_code: "cny", amount: 39.9 }] })
+  })
+
+  it("withdraws an archived bundle and keeps what the delivery left out", () => {
+    const known = {
+      id: "prod_01BUNDLE",
+      status: "published",
+      metadata: {
+        cms_document_id: "Bnd3Taster",
+        cms_kind: "bundle",
+        cms_updated_at: "2026-03-01T10:00:00.000Z",
+        course_document_id: "AbC123xyz",
+        lesson_document_ids: ["L1", "L2", "L3"],
+        validity_days: 30,
+      },
+      variants: [{ id: "variant_01BUNDLE" }],
+    }
+    for (const withdrawn of [
+      { document_id: "Bnd3Taster", kind: "bundle" as const, state: "archived" as const, price_fen: null, cms_updated_at: "2026-03-05T00:00:00.000Z" },
+      // As the CMS sends it once the bundle is unpublished: no course, no lessons, no validity.
+      {
+        document_id: "Bnd3Taster",
+        kind: "bundle" as const,
+        state: "archived" as const,
+        price_fen: null,
+        course_document_id: null,
+        lesson_document_ids: [],
+        validity_days: null,
+        cms_updated_at: "2026-03-05T00:00:00.000Z",
+      },
+    ]) {
+      const plan = planCatalogChange(withdrawn, known, SALES_CHANNEL)
+      if (plan.action !== "update") throw new Error("unreachable")
+      expect(plan.status).toBe("draft")
+      expect(plan.product.metadata).toMatchObject({
+        cms_updated_at: "2026-03-05T00:00:00.000Z",
+        course_document_id: "AbC123xyz",
+        lesson_document_ids: ["L1", "L2", "L3"],
+        validity_days: 30,
+      })
+      expect(plan.variant_prices).toBeNull()
+    }
   })
 })

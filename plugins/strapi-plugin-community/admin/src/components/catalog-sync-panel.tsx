@@ -3,7 +3,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 
-const SELLABLE = ['plugin::community.course'];
+const SELLABLE = ['plugin::community.course', 'plugin::community.lesson-bundle'];
 
 type SyncState = {
   state: 'pending' | 'synced' | 'failed' | 'not_for_sale';

@@ -13,9 +13,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: state };
   },
 
-  /** POST /community/reconcile — re-send every sellable document; repairs drift after an outage. */
+  /**
+   * POST /community/reconcile — drift report: every sellable document compared with commerce
+   * ({ checked, compared, queued, drift: [{ uid, documentId, problem, detail }], commerce }); what differs is re-sent.
+   */
   async reconcile(ctx: any) {
-    const queued = await catalogSync(strapi).reconcileAll();
-    ctx.body = { data: { queued } };
+    ctx.body = { data: await catalogSync(strapi).reconcileAll() };
   },
 });

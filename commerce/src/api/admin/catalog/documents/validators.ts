@@ -1,20 +1,57 @@
 import { z } from "@medusajs/framework/zod"
 
-/** One sellable CMS document as the CMS outbox delivers it. */
-export const PostCatalogDocument = z
+const documentId = z.string().min(1).max(64)
+const lessonIds = z.array(documentId).max(500)
+
+/** Fields every sellable document shares. */
+const base = {
+  document_id: documentId,
+  state: z.enum(["published", "archived"]),
+  slug: z.string().max(200).optional(),
+  title: z.string().min(1).max(200).optional(),
+  summary: z.string().max(2000).nullable().optional(),
+  price_fen: z.number().int().min(0).max(100_000_000).nullable(),
+  cms_updated_at: z.string().datetime({ offset: true }),
+}
+
+const needsTitleAndSlug = (doc: { state: string; title?: string; slug?: string }) =>
+  doc.state === "archived" || (doc.title !== undefined && doc.slug !== undefined)
+const titleAndSlugMessage = { message: "a published document needs title and slug" }
+
+/** A course (课程). `lesson_document_ids` is optional: older CMS builds do not send it. */
+const CourseDocument = z
   .object({
-    document_id: z.string().min(1).max(64),
-    kind: z.enum(["course"]),
-    state: z.enum(["published", "archived"]),
-    slug: z.string().max(200).optional(),
-    title: z.string().min(1).max(200).optional(),
-    summary: z.string().max(2000).nullable().optional(),
-    price_fen: z.number().int().min(0).max(100_000_000).nullable(),
-    cms_updated_at: z.string().datetime({ offset: true }),
+    ...base,
+    kind: z.literal("course"),
+    lesson_document_ids: lessonIds.optional(),
   })
   .strict()
-  .refine((doc) => doc.state === "archived" || (doc.title !== undefined && doc.slug !== undefined), {
-    message: "a published document needs title and slug",
+  .refine(needsTitleAndSlug, titleAndSlugMessage)
+
+/** A split-price lesson bundle (拆分课程包). A withdrawn bundle may send no course (null) and no lessons. */
+const BundleDocument = z
+  .object({
+    ...base,
+    kind: z.literal("bundle"),
+    course_document_id: documentId.nullable().optional(),
+    lesson_document_ids: lessonIds.optional(),
+    validity_days: z.number().int().min(1).max(36_500).nullable().optional(),
   })
+  .strict()
+  .refine(needsTitleAndSlug, titleAndSlugMessage)
+  .refine(
+    (doc) =>
+      doc.state === "archived" ||
+      (!!doc.course_document_id && doc.lesson_document_ids !== undefined && doc.lesson_document_ids.length > 0),
+    { message: "a published bundle needs course_document_id and at least one of lesson_document_ids" }
+  )
+
+/** One sellable CMS document as the CMS outbox delivers it, told apart by `kind`. */
+export const PostCatalogDocument = z.discriminatedUnion("kind", [CourseDocument, BundleDocument], {
+  error: (issue) =>
+    issue.code === "invalid_union" && "note" in issue && issue.note === "No matching discriminator"
+      ? "kind must be one of: course, bundle"
+      : undefined,
+})
 
 export type PostCatalogDocument = z.infer<typeof PostCatalogDocument>

@@ -1,0 +1,589 @@
+import path from "node:path"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import type { AxiosRequestConfig } from "axios"
+import { beforeAll, describe, expect, it } from "vitest"
+import { ENTITLEMENT_MODULE } from "../../src/modules/entitlement"
+import type EntitlementModuleService from "../../src/modules/entitlement/service"
+import seed, { PUBLISHABLE_KEY_TITLE } from "../../src/scripts/seed"
+
+// Courses, split-price lesson bundles and gated learning, through the real store and admin APIs.
+
+const ADMIN_EMAIL = "admin@example.test"
+const ADMIN_PASSWORD = "correct horse battery staple"
+const PASSWORD = "lesson-plan-2026"
+
+const COURSE = "TeaCourse01"
+const LESSONS = Array.from({ length: 12 }, (_, i) => `Lesson${String(i + 1).padStart(2, "0")}`)
+const TASTER = "TeaTaster3"
+const PACK = "TeaPack10"
+
+const courseDoc = (overrides: Record<string, unknown> = {}) => ({
+  document_id: COURSE,
+  kind: "course",
+  state: "published",
+  slug: "tea-basics",
+  title: "茶道入门",
+  summary: "十二讲",
+  price_fen: 19900,
+  lesson_document_ids: LESSONS,
+  cms_updated_at: "2026-03-01T10:00:00.000Z",
+  ...overrides,
+})
+const bundleDoc = (overrides: Record<string, unknown> = {}) => ({
+  document_id: TASTER,
+  kind: "bundle",
+  state: "published",
+  slug: "tea-taster",
+  title: "茶道入门 · 试听三讲",
+  summary: null,
+  price_fen: 2990,
+  course_document_id: COURSE,
+  lesson_document_ids: LESSONS.slice(0, 3),
+  validity_days: 30,
+  cms_updated_at: "2026-03-01T10:00:00.000Z",
+  ...overrides,
+})
+const packDoc = () =>
+  bundleDoc({
+    document_id: PACK,
+    slug: "tea-pack",
+    title: "茶道入门 · 十讲包",
+    price_fen: 9900,
+    lesson_document_ids: LESSONS.slice(0, 10),
+    validity_days: null,
+  })
+
+const COURSE_HANDLE = `course-${COURSE.toLowerCase()}`
+const TASTER_HANDLE = `bundle-${TASTER.toLowerCase()}`
+const PACK_HANDLE = `bundle-${PACK.toLowerCase()}`
+
+type Entitlement = {
+  id: string
+  course_document_id: string
+  scope: "course" | "lessons"
+  lesson_document_ids: string[] | null
+  source_kind: string
+  source_document_id: string
+  order_id: string
+  starts_at: string
+  expires_at: string | null
+}
+
+medusaIntegrationTestRunner({
+  cwd: path.resolve(__dirname, "../.."),
+  env: { MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL, MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD },
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let adminJwt: string
+    let regionId: string
+    const variants: Record<string, string> = {}
+    const customers: Record<"A" | "B", { id: string; token: string; email: string }> = {} as never
+
+    const noThrow = { validateStatus: () => true }
+    const pk = (token?: string): AxiosRequestConfig => ({
+      headers: {
+        "x-publishable-api-key": publishableKey,
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+    })
+    const admin = (): AxiosRequestConfig => ({ headers: { Authorization: `Bearer ${adminJwt}` } })
+
+    const entitlementService = () => getContainer().resolve<EntitlementModuleService>(ENTITLEMENT_MODULE)
+
+    /** Runs `action` and waits until every subscriber of `event` has finished. */
+    async function andWaitFor<T>(event: string, action: () => Promise<T>): Promise<T> {
+      const done = TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS))
+      const result = await action()
+      await done
+      return result
+    }
+
+    async function newCart(token?: string, email?: string) {
+      const res = await api.post(
+        "/store/carts",
+        { region_id: regionId, ...(email ? { email } : {}) },
+        pk(token)
+      )
+      return res.data.cart as { id: string; customer_id: string | null }
+    }
+
+    async function addLine(cartId: string, variantId: string, token?: string) {
+      return api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity: 1 }, { ...pk(token), ...noThrow })
+    }
+
+    /** Payment collection + system payment session + complete, waiting for the order.placed subscribers. */
+    async function checkout(cartId: string, token?: string) {
+      const collection = await api.post("/store/payment-collections", { cart_id: cartId }, pk(token))
+      await api.post(
+        `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        pk(token)
+      )
+      const completed = await andWaitFor("order.placed", () =>
+        api.post(`/store/carts/${cartId}/complete`, {}, { ...pk(token), ...noThrow })
+      )
+      expect(completed.status, JSON.stringify(completed.data)).toBe(200)
+      expect(completed.data.type, JSON.stringify(completed.data)).toBe("order")
+      const order = completed.data.order as { id: string; total: number; items: { id: string }[] }
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: order.id } })
+      return { ...order, customer_id: data[0].customer_id as string }
+    }
+
+    async function buy(handleKey: string, who?: "A" | "B") {
+      const token = who ? customers[who].token : undefined
+      const cart = await newCart(token, who ? undefined : "guest@example.test")
+      const added = await addLine(cart.id, variants[handleKey], token)
+      expect(added.status, JSON.stringify(added.data)).toBe(200)
+      return checkout(cart.id, token)
+    }
+
+    async function myEntitlements(who: "A" | "B", query = "") {
+      const res = await api.get(`/store/customers/me/entitlements${query}`, pk(customers[who].token))
+      expect(res.status).toBe(200)
+      return res.data.entitlements as Entitlement[]
+    }
+
+    async function lessonAccess(who: "A" | "B", lesson: string, course = COURSE) {
+      const res = await api.get(
+        `/store/customers/me/lesson-access?course_document_id=${course}&lesson_document_id=${lesson}`,
+        pk(customers[who].token)
+      )
+      expect(res.status).toBe(200)
+      return res.data as { allowed: boolean; reason: string; expires_at: string | null }
+    }
+
+    async function upgrade(cartId: string, who: "A" | "B" | null, body: Record<string, unknown> = { course_document_id: COURSE }) {
+      return api.post(`/store/carts/${cartId}/course-upgrade`, body, {
+        ...pk(who ? customers[who].token : undefined),
+        ...noThrow,
+      })
+    }
+
+    async function orderPaymentId(orderId: string) {
+      const res = await api.get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`, admin())
+      return res.data.order.payment_collections[0].payments[0].id as string
+    }
+
+    async function registerCustomer(email: string) {
+      const registration = await api.post("/auth/customer/emailpass/register", { email, password: PASSWORD })
+      const created = await api.post(
+        "/store/customers",
+        { email, first_name: email.split("@")[0] },
+        pk(registration.data.token)
+      )
+      const login = await api.post("/auth/customer/emailpass", { email, password: PASSWORD })
+      return { id: created.data.customer.id as string, token: login.data.token as string, email }
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seed({ container, args: [] })
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: keys } = await query.graph({
+        entity: "api_key",
+        fields: ["token"],
+        filters: { type: "publishable", title: PUBLISHABLE_KEY_TITLE },
+      })
+      publishableKey = keys[0].token
+      const { data: stores } = await query.graph({ entity: "store", fields: ["default_region_id"] })
+      regionId = stores[0].default_region_id!
+
+      const login = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+      adminJwt = login.data.token
+
+      // The CMS delivers the course and two bundles of it.
+      for (const doc of [courseDoc(), bundleDoc(), packDoc()]) {
+        const res = await api.post("/admin/catalog/documents", doc, admin())
+        expect(res.data.action).toBe("create")
+      }
+      for (const handle of [COURSE_HANDLE, TASTER_HANDLE, PACK_HANDLE]) {
+        const products = await api.get(`/store/products?handle=${handle}&fields=handle,*variants`, pk())
+        variants[handle] = products.data.products[0].variants[0].id
+      }
+      expect(Object.keys(variants)).toHaveLength(3)
+
+      customers.A = await registerCustomer("a@example.test")
+      customers.B = await registerCustomer("b@example.test")
+    })
+
+    describe("buying a bundle", () => {
+      it("grants exactly the bundle's lessons to the customer, for its validity", async () => {
+        const order = await buy(TASTER_HANDLE, "A")
+        expect(order.customer_id).toBe(customers.A.id)
+        expect(order.total).toBe(29.9)
+
+        const [granted, ...others] = await myEntitlements("A")
+        expect(others).toHaveLength(0)
+        expect(granted).toMatchObject({
+          course_document_id: COURSE,
+          scope: "lessons",
+          lesson_document_ids: LESSONS.slice(0, 3),
+          source_kind: "bundle",
+          source_document_id: TASTER,
+          order_id: order.id,
+        })
+        const days = (Date.parse(granted.expires_at!) - Date.parse(granted.starts_at)) / 86_400_000
+        expect(days).toBe(30)
+        const [stored] = await entitlementService().listEntitlements({ order_id: order.id })
+        expect(stored.paid_fen).toBe(2990)
+        expect(stored.line_item_id).toBe(order.items[0].id)
+
+        expect(await lessonAccess("A", LESSONS[1])).toEqual({ allowed: true, reason: "bundle", expires_at: granted.expires_at })
+        expect(await lessonAccess("A", LESSONS[3])).toEqual({ allowed: false, reason: "none", expires_at: null })
+        expect(await lessonAccess("A", LESSONS[0], "AnotherCourse")).toMatchObject({ allowed: false, reason: "none" })
+      })
+
+      it("grants a guest order to the order's (guest) customer", async () => {
+        const order = await buy(PACK_HANDLE)
+        expect(order.customer_id).toBeTruthy()
+        expect(order.customer_id).not.toBe(customers.A.id)
+        const granted = await entitlementService().listEntitlements({ order_id: order.id })
+        expect(granted, JSON.stringify(order)).toHaveLength(1)
+        expect(granted[0]).toMatchObject({
+          customer_id: order.customer_id,
+          scope: "lessons",
+          lesson_document_ids: LESSONS.slice(0, 10),
+          expires_at: null,
+          paid_fen: 9900,
+        })
+        // Nobody else gains anything from it.
+        expect(await myEntitlements("A")).toEqual([])
+      })
+
+      it("grants once when the order is handled twice", async () => {
+        const order = await buy(TASTER_HANDLE, "A")
+        // By id through the engine: importing the workflow here would register it a second time.
+        const engine = getContainer().resolve(Modules.WORKFLOW_ENGINE)
+        const again = await engine.run("grant-entitlements-for-order", { input: { order_id: order.id } })
+        expect(again.result.created).toEqual([])
+        expect(again.result.skipped_line_item_ids).toEqual([order.items[0].id])
+        // The event delivered a second time: still one entitlement.
+        await andWaitFor("order.placed", async () =>
+          getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+        )
+        expect(await entitlementService().listEntitlements({ order_id: order.id })).toHaveLength(1)
+        expect(await myEntitlements("A")).toHaveLength(1)
+      })
+
+      it("sells a course or bundle one at a time", async () => {
+        const cart = await newCart(customers.A.token)
+        const two = await api.post(
+          `/store/carts/${cart.id}/line-items`,
+          { variant_id: variants[TASTER_HANDLE], quantity: 2 },
+          { ...pk(customers.A.token), ...noThrow }
+        )
+        expect(two.status).toBe(400)
+        expect(two.data.message).toMatch(/quantity of a course or lesson bundle must be 1/)
+
+        const first = await addLine(cart.id, variants[TASTER_HANDLE], customers.A.token)
+        expect(first.status).toBe(200)
+        const again = await addLine(cart.id, variants[TASTER_HANDLE], customers.A.token)
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/already in the cart/)
+
+        const lineId = first.data.cart.items[0].id
+        const more = await api.post(
+          `/store/carts/${cart.id}/line-items/${lineId}`,
+          { quantity: 3 },
+          { ...pk(customers.A.token), ...noThrow }
+        )
+        expect(more.status).toBe(400)
+        expect(more.data.message).toMatch(/must be 1/)
+      })
+    })
+
+    describe("GET /store/customers/me/entitlements and /lesson-access", () => {
+      it("shows each customer only their own", async () => {
+        await buy(TASTER_HANDLE, "A")
+        expect(await myEntitlements("A")).toHaveLength(1)
+        expect(await myEntitlements("B")).toEqual([])
+        expect(await myEntitlements("B", "?include=expired")).toEqual([])
+        expect(await lessonAccess("B", LESSONS[0])).toEqual({ allowed: false, reason: "none", expires_at: null })
+        // A customer id in the query is no way in: it is refused, not obeyed.
+        const sneaky = await api.get(`/store/customers/me/entitlements?customer_id=${customers.A.id}`, {
+          ...pk(customers.B.token),
+          ...noThrow,
+        })
+        expect(sneaky.status).toBe(400)
+      })
+
+      it("lists expired entitlements only when asked, and says why a lesson is closed", async () => {
+        const order = await buy(TASTER_HANDLE, "A")
+        const [stored] = await entitlementService().listEntitlements({ order_id: order.id })
+        const ended = new Date(Date.now() - 60_000)
+        await entitlementService().updateEntitlements({ id: stored.id, expires_at: ended })
+
+        expect(await myEntitlements("A")).toEqual([])
+        const all = await myEntitlements("A", "?include=expired")
+        expect(all.map((e) => e.id)).toEqual([stored.id])
+        expect(await lessonAccess("A", LESSONS[0])).toEqual({
+          allowed: false,
+          reason: "expired",
+          expires_at: ended.toISOString(),
+        })
+      })
+
+      it("answers 401 without a signed-in customer", async () => {
+        for (const url of [
+          "/store/customers/me/entitlements",
+          `/store/customers/me/lesson-access?course_document_id=${COURSE}&lesson_document_id=${LESSONS[0]}`,
+        ]) {
+          const anonymous = await api.get(url, { ...pk(), ...noThrow })
+          expect(anonymous.status).toBe(401)
+          const forged = await api.get(url, { ...pk("not-a-jwt"), ...noThrow })
+          expect(forged.status).toBe(401)
+          const asAdmin = await api.get(url, {
+            headers: { "x-publishable-api-key": publishableKey, Authorization: `Bearer ${adminJwt}` },
+            ...noThrow,
+          })
+          expect(asAdmin.status).toBe(401)
+        }
+      })
+
+      it("answers 400 for a missing or unknown query parameter", async () => {
+        const missing = await api.get(`/store/customers/me/lesson-access?course_document_id=${COURSE}`, {
+          ...pk(customers.A.token),
+          ...noThrow,
+        })
+        expect(missing.status).toBe(400)
+        expect(missing.data.message).toMatch(/lesson_document_id/)
+        const unknown = await api.get("/store/customers/me/entitlements?include=revoked", {
+          ...pk(customers.A.token),
+          ...noThrow,
+        })
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toMatch(/include/)
+      })
+    })
+
+    describe("POST /store/carts/:id/course-upgrade", () => {
+      type CartLine = {
+        id: string
+        product_id: string
+        unit_price: number
+        compare_at_unit_price: number | null
+        is_custom_price: boolean
+        quantity: number
+        metadata: Record<string, unknown> | null
+      }
+      async function cartLines(cartId: string, token: string) {
+        const res = await api.get(`/store/carts/${cartId}?fields=id,total,*items`, pk(token))
+        return { total: res.data.cart.total as number, items: res.data.cart.items as CartLine[] }
+      }
+
+      it("prices the course minus what the lessons cost, keeps that price through cart refreshes, and grants the course", async () => {
+        await buy(TASTER_HANDLE, "A")
+        const cart = await newCart(customers.A.token)
+        const res = await upgrade(cart.id, "A")
+        expect(res.status, JSON.stringify(res.data)).toBe(200)
+        expect(res.data.upgrade).toEqual({
+          course_document_id: COURSE,
+          list_price_fen: 19900,
+          credit_fen: 2990,
+          price_fen: 16910,
+          line_item_id: expect.stringMatching(/^cali_/),
+        })
+        const line = res.data.cart.items.find((i: CartLine) => i.id === res.data.upgrade.line_item_id) as CartLine
+        expect(line).toMatchObject({
+          unit_price: 169.1,
+          compare_at_unit_price: 199,
+          is_custom_price: true,
+          quantity: 1,
+          metadata: { course_upgrade: true, course_document_id: COURSE, list_price_fen: 19900, upgrade_credit_fen: 2990 },
+        })
+        expect(res.data.cart.total).toBe(169.1)
+
+        // Adding another item refreshes the cart: the upgrade price stays.
+        expect((await addLine(cart.id, variants[PACK_HANDLE], customers.A.token)).status).toBe(200)
+        let lines = await cartLines(cart.id, customers.A.token)
+        expect(lines.items.find((i) => i.id === line.id)?.unit_price).toBe(169.1)
+        expect(lines.total).toBe(169.1 + 99)
+        await api.delete(`/store/carts/${cart.id}/line-items/${lines.items.find((i) => i.id !== line.id)!.id}`, pk(customers.A.token))
+
+        // A full price recalculation (a new shipping address re-prices every line): still 169.1.
+        await api.post(
+          `/store/carts/${cart.id}`,
+          { shipping_address: { country_code: "cn", province: "北京市", city: "北京", postal_code: "100000" } },
+          pk(customers.A.token)
+        )
+        lines = await cartLines(cart.id, customers.A.token)
+        expect(lines.items).toHaveLength(1)
+        expect(lines.items[0]).toMatchObject({ id: line.id, unit_price: 169.1, is_custom_price: true })
+        expect(lines.total).toBe(169.1)
+
+        // Quantity stays 1.
+        const more = await api.post(
+          `/store/carts/${cart.id}/line-items/${line.id}`,
+          { quantity: 2 },
+          { ...pk(customers.A.token), ...noThrow }
+        )
+        expect(more.status).toBe(400)
+
+        // Completing places the order at the upgrade price and grants the whole course.
+        const order = await checkout(cart.id, customers.A.token)
+        expect(order.total).toBe(169.1)
+        const granted = await entitlementService().listEntitlements({ order_id: order.id })
+        expect(granted, JSON.stringify(order)).toHaveLength(1)
+        expect(granted[0]).toMatchObject({
+          customer_id: customers.A.id,
+          scope: "course",
+          source_kind: "upgrade",
+          source_document_id: COURSE,
+          paid_fen: 16910,
+          expires_at: null,
+        })
+        expect(await lessonAccess("A", LESSONS[11])).toEqual({ allowed: true, reason: "course", expires_at: null })
+
+        // Owning the course now: no second upgrade.
+        const again = await upgrade((await newCart(customers.A.token)).id, "A")
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/already own course/)
+      })
+
+      it("is dropped with every custom-priced line when the cart changes region, and can be asked for again", async () => {
+        await buy(TASTER_HANDLE, "A")
+        const cart = await newCart(customers.A.token)
+        expect((await upgrade(cart.id, "A")).status).toBe(200)
+        const other = await api.post(
+          "/admin/regions",
+          { name: "海外华人", currency_code: "cny", payment_providers: ["pp_system_default"] },
+          admin()
+        )
+        // Medusa deletes custom-priced lines on a region change (the currency or tax mode may differ).
+        await api.post(`/store/carts/${cart.id}`, { region_id: other.data.region.id }, pk(customers.A.token))
+        expect((await cartLines(cart.id, customers.A.token)).items).toEqual([])
+
+        const again = await upgrade(cart.id, "A")
+        expect(again.status).toBe(200)
+        expect(again.data.cart.items).toHaveLength(1)
+        expect(again.data.cart.items[0]).toMatchObject({ unit_price: 169.1, is_custom_price: true })
+      })
+
+      it("replaces a full-price line of the course and never goes below zero", async () => {
+        await buy(TASTER_HANDLE, "A")
+        await buy(PACK_HANDLE, "A")
+        // The course gets cheaper than the two bundles together (29.9 + 99 > 100).
+        await api.post("/admin/catalog/documents", courseDoc({ price_fen: 10000, cms_updated_at: "2026-03-02T10:00:00.000Z" }), admin())
+
+        const cart = await newCart(customers.A.token)
+        expect((await addLine(cart.id, variants[COURSE_HANDLE], customers.A.token)).status).toBe(200)
+        const res = await upgrade(cart.id, "A")
+        expect(res.status, JSON.stringify(res.data)).toBe(200)
+        expect(res.data.upgrade).toMatchObject({ list_price_fen: 10000, credit_fen: 12890, price_fen: 0 })
+        expect(res.data.cart.items).toHaveLength(1)
+        expect(res.data.cart.items[0]).toMatchObject({ unit_price: 0, is_custom_price: true })
+        expect(res.data.cart.total).toBe(0)
+
+        const order = await checkout(cart.id, customers.A.token)
+        expect(order.total).toBe(0)
+        const [granted] = await entitlementService().listEntitlements({ order_id: order.id })
+        expect(granted).toMatchObject({ scope: "course", source_kind: "upgrade", paid_fen: 0 })
+      })
+
+      it("refuses to complete when the credit changed after the line was added", async () => {
+        const bundleOrder = await buy(TASTER_HANDLE, "A")
+        const cart = await newCart(customers.A.token)
+        expect((await upgrade(cart.id, "A")).status).toBe(200)
+
+        // The bundle is refunded in full before the upgrade is paid.
+        const paymentId = await orderPaymentId(bundleOrder.id)
+        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
+        await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
+
+        const collection = await api.post("/store/payment-collections", { cart_id: cart.id }, pk(customers.A.token))
+        await api.post(
+          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          pk(customers.A.token)
+        )
+        const completed = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...pk(customers.A.token), ...noThrow })
+        expect(completed.status).toBe(400)
+        expect(completed.data.message).toMatch(/own no lessons of course/)
+      })
+
+      it("answers 400 to a customer without lessons of the course, and for a bad body", async () => {
+        const cart = await newCart(customers.B.token)
+        const none = await upgrade(cart.id, "B")
+        expect(none.status).toBe(400)
+        expect(none.data.message).toMatch(/own no lessons of course TeaCourse01/)
+
+        const noBody = await upgrade(cart.id, "B", {})
+        expect(noBody.status).toBe(400)
+        expect(noBody.data.message).toMatch(/course_document_id/)
+
+        const unknownField = await upgrade(cart.id, "B", { course_document_id: COURSE, price: 1 })
+        expect(unknownField.status).toBe(400)
+        expect((await cartLines(cart.id, customers.B.token)).items).toHaveLength(0)
+      })
+
+      it("answers 404 for a course that is not sold", async () => {
+        await buy(TASTER_HANDLE, "A")
+        const res = await upgrade((await newCart(customers.A.token)).id, "A", { course_document_id: "NoSuchCourse" })
+        expect(res.status).toBe(404)
+        expect(res.data.message).toMatch(/NoSuchCourse is not sold here/)
+      })
+
+      it("works only on the signed-in customer's own cart", async () => {
+        await buy(TASTER_HANDLE, "A")
+        const anonymous = await upgrade((await newCart(customers.A.token)).id, null)
+        expect(anonymous.status).toBe(401)
+
+        const theirs = await newCart(customers.B.token)
+        const res = await upgrade(theirs.id, "A")
+        expect(res.status).toBe(403)
+        expect(res.data.message).toMatch(/does not belong to the signed-in customer/)
+        expect((await cartLines(theirs.id, customers.B.token)).items).toHaveLength(0)
+
+        const guest = await newCart(undefined, "guest@example.test")
+        expect((await upgrade(guest.id, "A")).status).toBe(403)
+      })
+    })
+
+    describe("refunds and cancellations", () => {
+      it("a full refund (capture, then refund) revokes the order's entitlements", async () => {
+        const order = await buy(PACK_HANDLE, "A")
+        expect(await lessonAccess("A", LESSONS[9])).toMatchObject({ allowed: true, reason: "bundle" })
+
+        const paymentId = await orderPaymentId(order.id)
+        const captured = await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
+        expect(captured.status).toBe(200)
+        const refunded = await andWaitFor("payment.refunded", () =>
+          api.post(`/admin/payments/${paymentId}/refund`, {}, admin())
+        )
+        expect(refunded.status).toBe(200)
+
+        expect(await myEntitlements("A")).toEqual([])
+        expect(await lessonAccess("A", LESSONS[9])).toEqual({ allowed: false, reason: "none", expires_at: null })
+        const [stored] = await entitlementService().listEntitlements({ order_id: order.id })
+        expect(stored.revoked_at).toBeTruthy()
+        expect(stored.revoked_reason).toBe("refund")
+      })
+
+      it("a partial refund keeps access; refunding the rest revokes it", async () => {
+        const order = await buy(PACK_HANDLE, "A")
+        const paymentId = await orderPaymentId(order.id)
+        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
+
+        await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, { amount: 50 }, admin()))
+        expect(await myEntitlements("A")).toHaveLength(1)
+
+        await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, { amount: 49 }, admin()))
+        expect(await myEntitlements("A")).toEqual([])
+      })
+
+      it("canceling the order revokes its entitlements", async () => {
+        const order = await buy(TASTER_HANDLE, "A")
+        const other = await buy(PACK_HANDLE, "A")
+        const canceled = await andWaitFor("order.canceled", () => api.post(`/admin/orders/${order.id}/cancel`, {}, admin()))
+        expect(canceled.status).toBe(200)
+
+        const left = await myEntitlements("A")
+        expect(left.map((e) => e.order_id)).toEqual([other.id])
+        const [stored] = await entitlementService().listEntitlements({ order_id: order.id })
+        expect(stored.revoked_reason).toBe("canceled")
+      })
+    })
+  },
+})

@@ -1,0 +1,95 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
+import { ENTITLEMENT_MODULE } from "../modules/entitlement"
+import type EntitlementModuleService from "../modules/entitlement/service"
+import { amountToFen, catalogHandle, readCatalogMetadata } from "./catalog-product-input"
+import { courseUpgradePrice, UPGRADE_METADATA_FLAG, type CourseUpgradePrice } from "./entitlement-rules"
+
+export type UpgradeCart = {
+  id: string
+  customer_id: string | null
+  region_id: string | null
+  currency_code: string
+  completed_at?: Date | string | null
+}
+
+export type CourseUpgradeQuote = CourseUpgradePrice & {
+  /** The course's CMS document id as the catalog stores it. */
+  course_document_id: string
+  product_id: string
+  variant_id: string
+  /** Metadata the upgrade line carries (visible on the cart and the order). */
+  line_metadata: Record<string, unknown>
+}
+
+/**
+ * What "complete the course" (补差价) costs this customer in this cart, or a 400/404 that says
+ * why it is not offered. Read-only: used when the line is added and again when the cart completes.
+ */
+export async function quoteCourseUpgrade(
+  container: MedusaContainer,
+  cart: UpgradeCart,
+  customerId: string,
+  courseDocumentId: string,
+  now: Date = new Date()
+): Promise<CourseUpgradeQuote> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "status", "metadata", "variants.id", "variants.calculated_price.*"],
+    filters: { handle: catalogHandle({ kind: "course", document_id: courseDocumentId }) },
+    context: {
+      variants: {
+        calculated_price: QueryContext({
+          region_id: cart.region_id,
+          currency_code: cart.currency_code,
+          customer_id: customerId,
+        }),
+      },
+    },
+  })
+  const product = products[0]
+  const catalog = readCatalogMetadata(product?.metadata as Record<string, unknown> | null | undefined)
+  if (!product || catalog?.cms_kind !== "course") {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course ${courseDocumentId} is not sold here`)
+  }
+  if (product.status !== "published") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Course ${courseDocumentId} is not for sale at the moment`)
+  }
+  const variant = product.variants?.[0] as
+    | { id: string; calculated_price?: { calculated_amount?: unknown } | null }
+    | undefined
+  const amount = variant?.calculated_price?.calculated_amount
+  if (!variant || amount === null || amount === undefined) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Course ${courseDocumentId} has no price in ${cart.currency_code.toUpperCase()}`
+    )
+  }
+
+  const entitlements: EntitlementModuleService = container.resolve(ENTITLEMENT_MODULE)
+  const standing = await entitlements.courseStanding(customerId, catalog.cms_document_id, now)
+  if (standing.owns_course) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `You already own course ${courseDocumentId}: nothing to complete`)
+  }
+  if (!standing.lesson_entitlements.length) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `You own no lessons of course ${courseDocumentId}: buy the course itself instead of completing it`
+    )
+  }
+
+  const price = courseUpgradePrice(amountToFen(amount), standing.credit_fen)
+  return {
+    ...price,
+    course_document_id: catalog.cms_document_id,
+    product_id: product.id,
+    variant_id: variant.id,
+    line_metadata: {
+      [UPGRADE_METADATA_FLAG]: true,
+      course_document_id: catalog.cms_document_id,
+      list_price_fen: price.list_price_fen,
+      upgrade_credit_fen: price.credit_fen,
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { API_TOKEN_STRATEGY, LESSON_UID } from '../uids';
+import { lessonContentParams } from '../validation/lesson-content';
+import { parseByteRange } from '../services/byte-range';
+
+type LockedLesson = {
+  documentId: string;
+  body: unknown;
+  media: { url: string; mime: string; name: string; size?: number } | null;
+};
+
+/** Where the storefront server fetches a lesson's media (relative to the CMS base URL). */
+export const lessonMediaPath = (documentId: string) => `/api/community/lessons/${documentId}/media`;
+
+/**
+ * The paid part of a lesson, for the storefront server only. Route auth (routes/content-api.ts)
+ * admits only API tokens holding `plugin::community.lesson.content`; the check below is a second
+ * lock in case a route is ever declared without it.
+ *
+ * GET /api/community/lessons/:documentId/content → { data: { documentId, body, media: { url, mime, name } | null } }
+ * GET /api/community/lessons/:documentId/media   → the file's bytes (Range requests supported)
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async content(ctx: any) {
+    if (ctx.state?.auth?.strategy?.name !== API_TOKEN_STRATEGY) throw new errors.ForbiddenError();
+    const parsed = lessonContentParams.safeParse(ctx.params);
+    if (!parsed.success) throw new errors.ValidationError(parsed.error.issues.map((i) => i.message).join('; '));
+    const { documentId } = parsed.data;
+
+    const lesson = (await strapi.documents(LESSON_UID).findOne({
+      documentId,
+      status: 'published',
+      fields: ['documentId', 'body'],
+      populate: { media: true },
+    } as any)) as unknown as LockedLesson | null;
+    if (!lesson) throw new errors.NotFoundError('Lesson not found');
+
+    ctx.set('Cache-Control', 'private, no-store');
+    if (String(ctx.state.route?.path ?? '').endsWith('/media')) {
+      if (!lesson.media) throw new errors.NotFoundError('This lesson has no media');
+      await sendFile(strapi, ctx, lesson.media);
+      return;
+    }
+    ctx.body = {
+      data: {
+        documentId,
+        body: lesson.body ?? null,
+        media: lesson.media ? { url: lessonMediaPath(documentId), mime: lesson.media.mime, name: lesson.media.name } : null,
+      },
+    };
+  },
+});
+
+async function sendFile(strapi: Core.Strapi, ctx: any, file: NonNullable<LockedLesson['media']>): Promise<void> {
+  ctx.set('Accept-Ranges', 'bytes');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+
+  if (/^https?:\/\//i.test(file.url)) {
+    // A remote upload provider (S3, OSS…): relay its answer, Range included.
+    const upstream = await fetch(file.url, { headers: ctx.get('range') ? { range: ctx.get('range') } : {} });
+    if (!upstream.ok || !upstream.body) throw new errors.NotFoundError('Media unavailable');
+    ctx.status = upstream.status;
+    for (const header of ['content-type', 'content-length', 'content-range']) {
+      const value = upstream.headers.get(header);
+      if (value) ctx.set(header, value);
+    }
+    ctx.body = Readable.fromWeb(upstream.body as any);
+    return;
+  }
+
+  const root = path.resolve(strapi.dirs.static.public);
+  const filePath = path.resolve(root, `.${decodeURIComponent(file.url.split('?')[0])}`);
+  if (!filePath.startsWith(root + path.sep)) throw new errors.NotFoundError('Media unavailable');
+  const stat = await fs.promises.stat(filePath).catch(() => null);
+  if (!stat?.isFile()) throw new errors.NotFoundError('Media unavailable');
+
+  ctx.type = file.mime;
+  const range = parseByteRange(ctx.get('range') || undefined, stat.size);
+  if (range === 'unsatisfiable') {
+    ctx.status = 416;
+    ctx.set('Content-Range', `bytes */${stat.size}`);
+    ctx.body = '';
+    return;
+  }
+  if (range) {
+    ctx.status = 206;
+    ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${stat.size}`);
+    ctx.body = fs.createReadStream(filePath, range);
+    ctx.length = range.end - range.start + 1;
+    return;
+  }
+  ctx.status = 200;
+  ctx.body = fs.createReadStream(filePath);
+  ctx.length = stat.size;
+}
