@@ -138,3 +138,16 @@ describe('catalog outbox', () => {
     expect(await sync.getState(COURSE, course.documentId)).toBeNull();
   });
 });
+
+describe('older rows', () => {
+  it('get the default of a required attribute added after they were written', async () => {
+    const course = await strapi.documents(COURSE).create({ data: { title: '旧数据课程', price_fen: 100 }, status: 'published' });
+    // As a row written before `visibility` existed looks: NULL in the column.
+    await strapi.db.connection('community_courses').where({ document_id: course.documentId }).update({ visibility: null });
+    const { backfillRequiredDefaults } = await import('../../plugins/strapi-plugin-community/server/src/services/backfill-defaults');
+    expect(await backfillRequiredDefaults(strapi, [COURSE])).toBeGreaterThanOrEqual(2); // draft and published rows
+    const { data, errors } = await graphql(`query($id: ID!) { communityCourse(documentId: $id) { visibility } }`, { id: course.documentId });
+    expect(errors).toBeUndefined();
+    expect(data.communityCourse.visibility).toBe('public');
+  });
+});

@@ -267,12 +267,13 @@ describe('GET /api/community/lessons/:documentId/content (storefront server only
     expect(await response.json()).toEqual({
       data: {
         documentId: locked.documentId,
+        locale: 'zh-CN', // the locale served (i18n: ?locale= with fallback to the default)
         body: blocks(`paid ${SECRET} two`),
         media: { url: `/api/community/lessons/${locked.documentId}/media`, mime: 'audio/mpeg', name: 'lesson-2.mp3' },
       },
     });
     const text = await get(`/api/community/lessons/${free.documentId}/content`, bearer(tokens.custom)).then((r) => r.json() as Promise<any>);
-    expect(text.data).toEqual({ documentId: free.documentId, body: blocks(`free ${SECRET} one`), media: null });
+    expect(text.data).toEqual({ documentId: free.documentId, locale: 'zh-CN', body: blocks(`free ${SECRET} one`), media: null });
   });
 
   it('refuses the public, even when the public role is granted the permission', async () => {

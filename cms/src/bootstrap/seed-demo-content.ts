@@ -76,6 +76,97 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
     course = await courses.findFirst({ filters: { slug: DEMO_COURSE_SLUG }, status: 'draft', populate: { lessons: { fields: ['position'] } } });
   }
   if (course) await seedDemoBundles(strapi, course as any);
+  if (course) await seedDemoTranslations(strapi, course.documentId);
+}
+
+type Translation = {
+  course: { title: string; summary: string; body: string };
+  instructor: { name: string; title: string; bio: string };
+  /** By tag slug (slugs are shared by all locales). */
+  tags: Record<string, string>;
+};
+
+/** The demo course and its instructor and tags in Traditional Chinese (Taiwan) and English. */
+export const DEMO_TRANSLATIONS: Record<'zh-Hant-TW' | 'en', Translation> = {
+  'zh-Hant-TW': {
+    course: {
+      title: '社群營運實戰：從 0 到 1 打造付費社群',
+      summary: '12 講帶你搭建一個活躍、能變現的付費社群：定位、冷啟動、內容沉澱、分享會與裂變增長。前兩講免費試聽。',
+      body: '這門課寫給剛開始經營同好社群的主理人：從一句話價值、第一批種子用戶，到分享會、VIP 群與裂變增長，每一講都附上可以直接照做的清單。',
+    },
+    instructor: {
+      name: '林小滿',
+      title: '社群主理人 · 5 年付費社群營運',
+      bio: '從 0 搭建過 3 個千人付費社群，專注同好社群的冷啟動與長期活躍。',
+    },
+    tags: { 'community-ops': '社群營運', 'private-traffic': '私域增長' },
+  },
+  en: {
+    course: {
+      title: 'Community Operations in Practice: Build a Paid Community from Zero',
+      summary:
+        '12 lessons on building an active paid community that earns: positioning, cold start, keeping content, sharing sessions and referral growth. The first two lessons are free previews.',
+      body: 'Written for hosts who are starting a community around a shared interest: from a one-line value proposition and the first seed members to sharing sessions, VIP groups and referral growth, every lesson ends with a checklist you can follow.',
+    },
+    instructor: {
+      name: 'Lin Xiaoman',
+      title: 'Community host · 5 years running paid communities',
+      bio: 'Has built three paid communities of over a thousand members from zero; focuses on cold start and keeping interest communities active.',
+    },
+    tags: { 'community-ops': 'Community operations', 'private-traffic': 'Private traffic growth' },
+  },
+};
+
+const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+/**
+ * Adds the zh-Hant-TW and en versions of the demo course (published), its instructor and its
+ * tags. Each version is written only when missing, so databases seeded before the content was
+ * localized get them on their next start, and later starts add nothing. Lessons stay zh-CN only:
+ * the storefront shows the zh-CN version of whatever has no translation.
+ */
+async function seedDemoTranslations(strapi: Core.Strapi, courseDocumentId: string): Promise<void> {
+  const courses = strapi.documents('plugin::community.course');
+  const instructors = strapi.documents('plugin::community.instructor');
+  const tags = strapi.documents('plugin::community.interest-tag');
+  const source = (await courses.findOne({
+    documentId: courseDocumentId,
+    locale: 'zh-CN',
+    status: 'draft',
+    populate: { instructor: { fields: ['documentId'] }, interest_tags: { fields: ['documentId', 'slug'] } },
+  } as any)) as unknown as { instructor?: { documentId: string } | null; interest_tags?: { documentId: string; slug: string }[] } | null;
+  if (!source) return;
+
+  for (const [locale, translation] of Object.entries(DEMO_TRANSLATIONS)) {
+    const instructorId = source.instructor?.documentId;
+    if (instructorId && !(await instructors.findOne({ documentId: instructorId, locale } as any))) {
+      await instructors.update({ documentId: instructorId, locale, data: translation.instructor } as any);
+    }
+    const tagIds: string[] = [];
+    for (const tag of source.interest_tags ?? []) {
+      const name = translation.tags[tag.slug];
+      if (!name) continue;
+      if (!(await tags.findOne({ documentId: tag.documentId, locale } as any))) {
+        await tags.update({ documentId: tag.documentId, locale, data: { name } } as any);
+      }
+      tagIds.push(tag.documentId);
+    }
+    if (await courses.findOne({ documentId: courseDocumentId, locale, status: 'draft' } as any)) continue;
+    await courses.update({
+      documentId: courseDocumentId,
+      locale,
+      data: {
+        title: translation.course.title,
+        summary: translation.course.summary,
+        body: paragraph(translation.course.body),
+        // Relations link versions of the same locale: the translated instructor and tags.
+        ...(instructorId ? { instructor: instructorId } : {}),
+        interest_tags: tagIds,
+      },
+      status: 'published',
+    } as any);
+    strapi.log.info(`Seeded the ${locale} version of the demo course`);
+  }
 }
 
 async function seedDemoBundles(

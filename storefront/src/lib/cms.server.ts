@@ -11,13 +11,24 @@ import {
   type Course,
   type InterestTag,
 } from '../features/catalog/course-schema';
+import { localizeBundles, localizeCourse, localizeCourses, localizeTags } from '../features/catalog/localize';
 import { lessonContentResponseSchema, type LessonContent } from '../features/learning/lesson-content-schema';
+import { cmsDefaultLocale, cmsLocale, type CmsLocale } from '../i18n/cms-locale';
+import type { Locale } from '../i18n/locales';
 import { UpstreamError } from './upstream-error';
 
 const CMS_BASE = CMS_URL.replace(/\/+$/, '');
 
 /** The one client for Strapi's GraphQL API (public, no token: only published content is visible). */
 const client = new GraphQLClient(`${CMS_BASE}/graphql`);
+
+/*
+ * Locales. Every query names its CMS locale (src/i18n/cms-locale.ts maps page locales onto them).
+ * The zh-CN (default-locale) version of a document is the canonical one: it decides which
+ * courses exist, their order, price, lessons and bundles, and it is what commerce sells. For
+ * another page locale the same documents are also fetched in that locale and their texts laid
+ * over the zh-CN ones (features/catalog/localize.ts): no translation means zh-CN text, never a 404.
+ */
 
 // Field names are the CMS contract; keep them in sync with course-schema.ts.
 // Lists (cards) ask for less than the course page: no description, no instructor.
@@ -61,26 +72,37 @@ const COURSE_PAGE_FIELDS = /* GraphQL */ `
 `;
 
 const COURSE_BY_SLUG = /* GraphQL */ `
-  query CourseBySlug($slug: String!) {
-    communityCourses(filters: { slug: { eq: $slug } }, pagination: { limit: 1 }) { ${COURSE_PAGE_FIELDS} }
+  query CourseBySlug($slug: String!, $locale: I18NLocaleCode!) {
+    communityCourses(locale: $locale, filters: { slug: { eq: $slug } }, pagination: { limit: 1 }) { ${COURSE_PAGE_FIELDS} }
   }
 `;
 
 const COURSES_BY_IDS = /* GraphQL */ `
-  query CoursesByIds($ids: [ID]!) {
-    communityCourses(filters: { documentId: { in: $ids } }, pagination: { limit: 200 }) { ${COURSE_CARD_FIELDS} }
+  query CoursesByIds($ids: [ID]!, $locale: I18NLocaleCode!) {
+    communityCourses(locale: $locale, filters: { documentId: { in: $ids } }, pagination: { limit: 200 }) { ${COURSE_CARD_FIELDS} }
   }
 `;
 
 const INTEREST_TAGS = /* GraphQL */ `
-  query InterestTags {
-    communityInterestTags(sort: "name:asc", pagination: { limit: 100 }) { name slug }
+  query InterestTags($locale: I18NLocaleCode!) {
+    communityInterestTags(locale: $locale, sort: "name:asc", pagination: { limit: 100 }) { name slug }
   }
 `;
 
+const BUNDLE_NAMES = /* GraphQL */ `
+  query BundleNames($ids: [ID]!, $locale: I18NLocaleCode!) {
+    communityLessonBundles(locale: $locale, filters: { documentId: { in: $ids } }, pagination: { limit: 50 }) { documentId name }
+  }
+`;
+
+const bundleNamesSchema = z.object({
+  communityLessonBundles: z.array(z.object({ documentId: z.string(), name: z.string() }).nullable()),
+});
+
 const BUNDLES_OF_COURSE = /* GraphQL */ `
-  query BundlesOfCourse($courseId: ID!) {
+  query BundlesOfCourse($courseId: ID!, $locale: I18NLocaleCode!) {
     communityLessonBundles(
+      locale: $locale
       filters: { course: { documentId: { eq: $courseId } } }
       sort: "price_fen:asc"
       pagination: { limit: 50 }
@@ -97,7 +119,7 @@ const BUNDLES_OF_COURSE = /* GraphQL */ `
 
 /** The catalog query: filters are only written into the document when they are set. */
 function listCoursesDocument(filters: CatalogFilters): string {
-  const variables: string[] = [];
+  const variables: string[] = ['$locale: I18NLocaleCode!'];
   const where: string[] = [];
   if (filters.tag) {
     variables.push('$tag: String!');
@@ -107,11 +129,11 @@ function listCoursesDocument(filters: CatalogFilters): string {
     variables.push('$level: String!');
     where.push('level: { eq: $level }');
   }
-  const signature = variables.length ? `(${variables.join(', ')})` : '';
+  const signature = `(${variables.join(', ')})`;
   const filterArgument = where.length ? `filters: { ${where.join(', ')} }, ` : '';
   return /* GraphQL */ `
     query ListCourses${signature} {
-      communityCourses(${filterArgument}sort: "title:asc", pagination: { limit: 100 }) { ${COURSE_CARD_FIELDS} }
+      communityCourses(locale: $locale, ${filterArgument}sort: "title:asc", pagination: { limit: 100 }) { ${COURSE_CARD_FIELDS} }
     }
   `;
 }
@@ -143,37 +165,77 @@ function parseCourses(data: unknown): Course[] {
     .filter((course) => course !== null);
 }
 
-/** Published courses, by title, optionally filtered by interest tag and level. */
-export async function listCourses(filters: CatalogFilters = { tag: null, level: null }): Promise<Course[]> {
-  const variables: Record<string, string> = {};
+/** Courses with these ids in a CMS locale (a locale's versions exist only where translated). */
+async function coursesByIds(ids: readonly string[], locale: CmsLocale): Promise<Course[]> {
+  if (ids.length === 0) return [];
+  return parseCourses(await query(COURSES_BY_IDS, { ids: [...ids], locale }));
+}
+
+/** zh-CN courses with the page locale's texts laid over them (no extra query for zh-CN pages). */
+async function translated(base: Course[], locale: Locale): Promise<Course[]> {
+  const target = cmsLocale(locale);
+  if (target === cmsDefaultLocale || base.length === 0) return base;
+  return localizeCourses(base, await coursesByIds(base.map((course) => course.id), target));
+}
+
+/**
+ * Published courses (sorted by their zh-CN title), optionally filtered by interest tag and level,
+ * in the page locale. Filters apply to the zh-CN versions, whose tags every course has.
+ */
+export async function listCourses(filters: CatalogFilters, locale: Locale): Promise<Course[]> {
+  const variables: Record<string, string> = { locale: cmsDefaultLocale };
   if (filters.tag) variables.tag = filters.tag;
   if (filters.level) variables.level = filters.level;
-  return parseCourses(await query(listCoursesDocument(filters), variables));
+  return translated(parseCourses(await query(listCoursesDocument(filters), variables)), locale);
 }
 
-/** Published courses with these document ids (any order; missing ones are left out). */
-export async function getCoursesByIds(ids: readonly string[]): Promise<Course[]> {
-  if (ids.length === 0) return [];
-  return parseCourses(await query(COURSES_BY_IDS, { ids: [...ids] }));
+/** Published courses with these document ids (any order; missing ones are left out), in the page locale. */
+export async function getCoursesByIds(ids: readonly string[], locale: Locale): Promise<Course[]> {
+  return translated(await coursesByIds(ids, cmsDefaultLocale), locale);
 }
 
-/** The published course with this slug, or null (missing or unpublished). */
-export async function getCourseBySlug(slug: string): Promise<Course | null> {
-  return parseCourses(await query(COURSE_BY_SLUG, { slug }))[0] ?? null;
+/**
+ * The published course with this slug in the page locale, or null (missing or unpublished).
+ * Slugs are shared by all locales. Without a translation, the zh-CN course is shown; a course
+ * published only in another locale (not for sale: commerce follows zh-CN) is shown as it is.
+ */
+export async function getCourseBySlug(slug: string, locale: Locale): Promise<Course | null> {
+  const target = cmsLocale(locale);
+  const bySlug = async (cms: CmsLocale) => parseCourses(await query(COURSE_BY_SLUG, { slug, locale: cms }))[0] ?? null;
+  if (target === cmsDefaultLocale) return bySlug(cmsDefaultLocale);
+  const [base, translation] = await Promise.all([bySlug(cmsDefaultLocale), bySlug(target)]);
+  return base ? localizeCourse(base, translation) : translation;
 }
 
-/** Interest tags for the catalog filter. */
-export async function listInterestTags(): Promise<InterestTag[]> {
-  return toInterestTags(parse(interestTagsResponseSchema, await query(INTEREST_TAGS), 'interest tag').communityInterestTags);
+/** Interest tags for the catalog filter, named in the page locale. */
+export async function listInterestTags(locale: Locale): Promise<InterestTag[]> {
+  const tagsIn = async (cms: CmsLocale) =>
+    toInterestTags(parse(interestTagsResponseSchema, await query(INTEREST_TAGS, { locale: cms }), 'interest tag').communityInterestTags);
+  const target = cmsLocale(locale);
+  if (target === cmsDefaultLocale) return tagsIn(cmsDefaultLocale);
+  const [base, names] = await Promise.all([tagsIn(cmsDefaultLocale), tagsIn(target)]);
+  return localizeTags(base, names);
 }
 
-/** The published lesson bundles of a course, restricted to the course's own lessons. */
-export async function listBundles(course: Pick<Course, 'id' | 'lessons'>): Promise<LessonBundle[]> {
-  const data = parse(bundlesResponseSchema, await query(BUNDLES_OF_COURSE, { courseId: course.id }), 'lesson bundle');
+/** The published lesson bundles of a course, restricted to the course's own lessons, named in the page locale. */
+export async function listBundles(course: Pick<Course, 'id' | 'lessons'>, locale: Locale): Promise<LessonBundle[]> {
+  const data = parse(
+    bundlesResponseSchema,
+    await query(BUNDLES_OF_COURSE, { courseId: course.id, locale: cmsDefaultLocale }),
+    'lesson bundle'
+  );
   const lessonIds = course.lessons.map((lesson) => lesson.id);
-  return data.communityLessonBundles
+  const bundles = data.communityLessonBundles
     .map((bundle) => (bundle ? toBundle(bundle, lessonIds) : null))
     .filter((bundle) => bundle !== null);
+  const target = cmsLocale(locale);
+  if (target === cmsDefaultLocale || bundles.length === 0) return bundles;
+  const names = parse(
+    bundleNamesSchema,
+    await query(BUNDLE_NAMES, { ids: bundles.map((bundle) => bundle.id), locale: target }),
+    'lesson bundle'
+  ).communityLessonBundles;
+  return localizeBundles(bundles, new Map(names.filter((n) => n !== null).map((n) => [n.documentId, n.name])));
 }
 
 // ---- Locked lesson content: server to server only, with the API token ----
@@ -183,12 +245,13 @@ function tokenHeaders(): Record<string, string> {
 }
 
 /**
- * The paid part of a lesson (body and media), or null when the CMS has no such published
- * lesson. The caller decides who may see it (free preview, or an entitlement checked in
+ * The paid part of a lesson (body and media) in the page locale, or null when the CMS has no
+ * such published lesson. The caller decides who may see it (free preview, or an entitlement checked in
  * commerce) BEFORE calling. Never send the result to a browser that is not entitled.
  */
-export async function getLessonContent(lessonDocumentId: string): Promise<LessonContent | null> {
-  const url = `${CMS_BASE}/api/community/lessons/${encodeURIComponent(lessonDocumentId)}/content`;
+export async function getLessonContent(lessonDocumentId: string, locale: Locale): Promise<LessonContent | null> {
+  // The CMS serves the zh-CN version when the lesson has none in this locale.
+  const url = `${CMS_BASE}/api/community/lessons/${encodeURIComponent(lessonDocumentId)}/content?locale=${encodeURIComponent(cmsLocale(locale))}`;
   let response: Response;
   try {
     response = await fetch(url, {

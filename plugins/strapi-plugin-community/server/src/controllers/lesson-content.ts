@@ -4,11 +4,13 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { API_TOKEN_STRATEGY, LESSON_UID } from '../uids';
-import { lessonContentParams } from '../validation/lesson-content';
+import { lessonContentParams, lessonContentQuery } from '../validation/lesson-content';
+import { getDefaultLocale, getLocaleCodes } from '../services/locales';
 import { parseByteRange } from '../services/byte-range';
 
 type LockedLesson = {
   documentId: string;
+  locale: string;
   body: unknown;
   media: { url: string; mime: string; name: string; size?: number } | null;
 };
@@ -21,8 +23,11 @@ export const lessonMediaPath = (documentId: string) => `/api/community/lessons/$
  * admits only API tokens holding `plugin::community.lesson.content`; the check below is a second
  * lock in case a route is ever declared without it.
  *
- * GET /api/community/lessons/:documentId/content → { data: { documentId, body, media: { url, mime, name } | null } }
- * GET /api/community/lessons/:documentId/media   → the file's bytes (Range requests supported)
+ * GET /api/community/lessons/:documentId/content[?locale=en] → { data: { documentId, locale, body, media: { url, mime, name } | null } }
+ * GET /api/community/lessons/:documentId/media[?locale=en]   → the file's bytes (Range requests supported)
+ *
+ * `locale` must be one of the CMS's locales (400 otherwise); when the lesson has no published
+ * version in it, the default locale's (zh-CN) is served instead, and `data.locale` says which.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async content(ctx: any) {
@@ -30,13 +35,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const parsed = lessonContentParams.safeParse(ctx.params);
     if (!parsed.success) throw new errors.ValidationError(parsed.error.issues.map((i) => i.message).join('; '));
     const { documentId } = parsed.data;
+    const query = lessonContentQuery.safeParse({ locale: ctx.query?.locale });
+    if (!query.success) throw new errors.ValidationError(query.error.issues.map((i) => `locale: ${i.message}`).join('; '));
+    const defaultLocale = await getDefaultLocale(strapi);
+    const requested = query.data.locale ?? defaultLocale;
+    if (requested !== defaultLocale && !(await getLocaleCodes(strapi)).includes(requested)) {
+      throw new errors.ValidationError(`locale: ${requested} is not one of the CMS locales`);
+    }
 
-    const lesson = (await strapi.documents(LESSON_UID).findOne({
-      documentId,
-      status: 'published',
-      fields: ['documentId', 'body'],
-      populate: { media: true },
-    } as any)) as unknown as LockedLesson | null;
+    const findLesson = async (locale: string) =>
+      (await strapi.documents(LESSON_UID).findOne({
+        documentId,
+        status: 'published',
+        locale,
+        fields: ['documentId', 'body', 'locale'],
+        populate: { media: true },
+      } as any)) as unknown as LockedLesson | null;
+    let lesson = await findLesson(requested);
+    if (!lesson && requested !== defaultLocale) lesson = await findLesson(defaultLocale);
     if (!lesson) throw new errors.NotFoundError('Lesson not found');
 
     ctx.set('Cache-Control', 'private, no-store');
@@ -48,6 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = {
       data: {
         documentId,
+        locale: lesson.locale,
         body: lesson.body ?? null,
         media: lesson.media ? { url: lessonMediaPath(documentId), mime: lesson.media.mime, name: lesson.media.name } : null,
       },

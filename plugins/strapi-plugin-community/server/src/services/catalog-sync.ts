@@ -11,6 +11,7 @@ import {
   type CommerceProduct,
   type CourseCatalogPayload,
 } from './commerce-client';
+import { getDefaultLocale } from './locales';
 
 export type SyncStateRow = {
   id: number;
@@ -71,6 +72,11 @@ type Ref = { uid: string; documentId: string };
  *
  * Relations are read from the documents' DRAFT versions (Strapi keeps those links stable
  * across unpublish/republish of either side) and then narrowed to what is published.
+ *
+ * Documents are localized (i18n): commerce gets ONE product per document, built from the
+ * DEFAULT-locale version (zh-CN): its title, its price, its published state. Every read below
+ * names that locale explicitly; a publish or unpublish in any locale re-queues the document
+ * (middlewares/record-catalog-change.ts), and the delivery then reads the default locale again.
  */
 const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | undefined;
@@ -80,10 +86,11 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
   const docs = (uid: string) => strapi.documents(uid as typeof COURSE_UID);
 
   /** Which of these lessons are published, in position order. */
-  async function publishedLessonIds(lessonDocumentIds: string[]): Promise<string[]> {
+  async function publishedLessonIds(lessonDocumentIds: string[], locale: string): Promise<string[]> {
     if (lessonDocumentIds.length === 0) return [];
     const published = (await strapi.documents(LESSON_UID).findMany({
       status: 'published',
+      locale,
       filters: { documentId: { $in: lessonDocumentIds } },
       fields: ['documentId', 'position'],
       sort: ['position:asc', 'documentId:asc'],
@@ -91,12 +98,13 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
     return published.map((l) => l.documentId);
   }
 
-  async function isPublished(uid: string, documentId: string): Promise<boolean> {
-    return Boolean(await docs(uid).findOne({ documentId, status: 'published', fields: ['documentId'] }));
+  async function isPublished(uid: string, documentId: string, locale: string): Promise<boolean> {
+    return Boolean(await docs(uid).findOne({ documentId, status: 'published', locale, fields: ['documentId'] }));
   }
 
   async function courseOffer(documentId: string, now: string): Promise<CatalogOffer> {
-    const course = (await strapi.documents(COURSE_UID).findOne({ documentId, status: 'published' })) as unknown as {
+    const locale = await getDefaultLocale(strapi);
+    const course = (await strapi.documents(COURSE_UID).findOne({ documentId, status: 'published', locale })) as unknown as {
       slug: string;
       title: string;
       summary: string | null;
@@ -115,6 +123,7 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const lessons = (await strapi.documents(LESSON_UID).findMany({
       status: 'draft',
+      locale,
       filters: { course: { documentId } },
       fields: ['documentId'],
     })) as unknown as { documentId: string }[];
@@ -126,18 +135,20 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       title: course.title,
       summary: course.summary,
       price_fen: course.price_fen,
-      lesson_document_ids: await publishedLessonIds(lessons.map((l) => l.documentId)),
+      lesson_document_ids: await publishedLessonIds(lessons.map((l) => l.documentId), locale),
       cms_updated_at: now,
     };
     return { payload, notForSaleReason: course.price_fen == null ? NO_PRICE_REASON : null };
   }
 
   async function bundleOffer(documentId: string, now: string): Promise<CatalogOffer> {
+    const locale = await getDefaultLocale(strapi);
     const [published, draft] = await Promise.all([
-      strapi.documents(BUNDLE_UID).findOne({ documentId, status: 'published' }),
+      strapi.documents(BUNDLE_UID).findOne({ documentId, status: 'published', locale }),
       strapi.documents(BUNDLE_UID).findOne({
         documentId,
         status: 'draft',
+        locale,
         populate: { course: { fields: ['documentId'] }, lessons: { fields: ['documentId'] } },
       }),
     ]);
@@ -157,11 +168,11 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       return { payload, notForSaleReason: null };
     }
     const bundle = published as unknown as { slug: string; name: string; price_fen: number | null; validity_days: number | null };
-    const lessonIds = await publishedLessonIds((links?.lessons ?? []).map((l) => l.documentId));
+    const lessonIds = await publishedLessonIds((links?.lessons ?? []).map((l) => l.documentId), locale);
     let notForSaleReason: string | null = null;
     if (bundle.price_fen == null) notForSaleReason = BUNDLE_NO_PRICE_REASON;
     else if (!courseDocumentId) notForSaleReason = BUNDLE_NO_COURSE_REASON;
-    else if (!(await isPublished(COURSE_UID, courseDocumentId))) notForSaleReason = BUNDLE_COURSE_UNPUBLISHED_REASON;
+    else if (!(await isPublished(COURSE_UID, courseDocumentId, locale))) notForSaleReason = BUNDLE_COURSE_UNPUBLISHED_REASON;
     else if (lessonIds.length === 0) notForSaleReason = BUNDLE_NO_LESSONS_REASON;
     const payload: BundleCatalogPayload = {
       document_id: documentId,
@@ -283,8 +294,9 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
      * follows the course); a lesson's course and the bundles holding it (their lesson lists).
      */
     async relatedSellables(uid: string, documentId: string): Promise<Ref[]> {
+      const locale = await getDefaultLocale(strapi);
       const bundlesWhere = async (filters: any) =>
-        ((await strapi.documents(BUNDLE_UID).findMany({ status: 'draft', filters, fields: ['documentId'] })) as unknown as { documentId: string }[]).map(
+        ((await strapi.documents(BUNDLE_UID).findMany({ status: 'draft', locale, filters, fields: ['documentId'] })) as unknown as { documentId: string }[]).map(
           (b) => ({ uid: BUNDLE_UID as string, documentId: b.documentId })
         );
       if (uid === COURSE_UID) return bundlesWhere({ course: { documentId } });
@@ -292,6 +304,7 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
         const lesson = (await strapi.documents(LESSON_UID).findOne({
           documentId,
           status: 'draft',
+          locale,
           fields: ['documentId'],
           populate: { course: { fields: ['documentId'] } },
         })) as unknown as { course?: { documentId: string } | null } | null;
@@ -322,7 +335,8 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
     async reconcileAll(): Promise<ReconcileReport> {
       const refs = new Map<string, Ref>();
       for (const uid of SELLABLE_UIDS) {
-        const documents = (await docs(uid).findMany({ fields: ['documentId'], status: 'draft' })) as unknown as { documentId: string }[];
+        // Every locale: a document may (unusually) exist only in a non-default locale; it is then not offered.
+        const documents = (await docs(uid).findMany({ fields: ['documentId'], status: 'draft', locale: '*' })) as unknown as { documentId: string }[];
         for (const { documentId } of documents) refs.set(`${uid} ${documentId}`, { uid, documentId });
       }
       // Deleted documents are gone from the CMS but may still be on sale: their outbox rows remember them.

@@ -13,6 +13,9 @@ export type PublishDueReport = {
  * `publish_at`. Every minute the drafts that are due get published and their `publish_at`
  * cleared. A draft that cannot be published (e.g. a required field is empty) keeps its
  * `publish_at`, is logged and is tried again on the next run.
+ *
+ * `publish_at` is shared by a document's locales (i18n: not localized), so a due document is
+ * published in every locale it has a draft in.
  */
 const scheduledPublishing = ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<PublishDueReport> | undefined;
@@ -23,21 +26,26 @@ const scheduledPublishing = ({ strapi }: { strapi: Core.Strapi }) => {
       const report: PublishDueReport = { published: [], failed: [] };
       for (const uid of SCHEDULED_UIDS) {
         const documents = strapi.documents(uid as typeof SCHEDULED_UIDS[number]);
-        const due = (await documents.findMany({
+        const rows = (await documents.findMany({
           status: 'draft',
+          locale: '*',
           filters: { publish_at: { $notNull: true, $lte: now.toISOString() } },
-          fields: ['documentId', 'publish_at'],
+          fields: ['documentId', 'publish_at', 'locale'],
           sort: ['publish_at:asc'],
-        } as any)) as unknown as { documentId: string; publish_at: string }[];
-        for (const { documentId, publish_at } of due) {
+        } as any)) as unknown as { documentId: string; publish_at: string; locale: string | null }[];
+        // One entry per document (its locales share publish_at).
+        const due = [...new Map(rows.map((row) => [row.documentId, row])).values()];
+        for (const { documentId, publish_at, locale } of due) {
+          const lookup = locale ? { documentId, locale } : { documentId };
           try {
-            await documents.update({ documentId, data: { publish_at: null } } as any);
-            await documents.publish({ documentId } as any);
+            // Clearing it in one locale clears it in all (i18n copies non-localized fields).
+            await documents.update({ ...lookup, data: { publish_at: null } } as any);
+            await documents.publish({ documentId, locale: '*' } as any);
             report.published.push({ uid, documentId });
             strapi.log.info(`[community] scheduled publishing: published ${uid} ${documentId} (due ${publish_at})`);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            await documents.update({ documentId, data: { publish_at } } as any).catch(() => undefined);
+            await documents.update({ ...lookup, data: { publish_at } } as any).catch(() => undefined);
             report.failed.push({ uid, documentId, error: message });
             strapi.log.error(`[community] scheduled publishing: could not publish ${uid} ${documentId} (due ${publish_at}): ${message}`);
           }

@@ -3,6 +3,7 @@
 import type { APIRoute } from 'astro';
 import { lessonGate } from '../../../../../features/learning/lesson-gate';
 import { fetchLessonMedia, getCourseBySlug, getLessonContent } from '../../../../../lib/cms.server';
+import { defaultLocale } from '../../../../../i18n/locales';
 import { getLessonAccess } from '../../../../../lib/commerce.server';
 import { isUpstreamError } from '../../../../../lib/upstream-error';
 
@@ -30,7 +31,8 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
   const slug = params.slug ?? '';
   const lessonId = params.lessonId ?? '';
   try {
-    const course = await getCourseBySlug(slug);
+    // Lesson media are shared by all locales (not localized in the CMS): ask for the default one.
+    const course = await getCourseBySlug(slug, defaultLocale);
     const lesson = course?.lessons.find((candidate) => candidate.id === lessonId);
     if (!course || !lesson) return plain(404, 'Not found');
 
@@ -40,7 +42,7 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
     if (gate.kind === 'signed-out') return plain(401, 'Sign in to open this lesson');
     if (gate.kind !== 'open') return plain(403, 'This lesson is locked');
 
-    const content = await getLessonContent(lesson.id);
+    const content = await getLessonContent(lesson.id, defaultLocale);
     if (!content?.media) return plain(404, 'Not found');
 
     const forward: Record<string, string> = {};
