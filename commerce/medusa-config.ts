@@ -23,6 +23,11 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+    // The repo root holds react-router-dom 6 (Strapi); the dashboard needs 7. One copy of React
+    // and the router for the dashboard and our extensions (src/admin), or routes bind to the wrong router.
+    vite: () => ({
+      resolve: { dedupe: ["react", "react-dom", "react-router", "react-router-dom"] },
+    }),
   },
   modules: [{ resolve: "./src/modules/membership" }, { resolve: "./src/modules/entitlement" }],
 })

@@ -9,19 +9,20 @@ const appDir = path.resolve(__dirname, '..');
  * `strapi.destroy()` removes every process listener, vitest's IPC channel included,
  * so the listeners are put back afterwards.
  */
+/** The Strapi secrets and switches every test boot uses (in-process or as a child process). */
+export const TEST_STRAPI_ENV = {
+  NODE_ENV: 'test',
+  APP_KEYS: 'test-key-1,test-key-2',
+  API_TOKEN_SALT: 'test-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt',
+  TRANSFER_TOKEN_SALT: 'test-transfer',
+  JWT_SECRET: 'test-jwt',
+  ENCRYPTION_KEY: 'test-encryption-key',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+};
+
 export async function bootStrapi(env: Record<string, string>): Promise<{ strapi: Core.Strapi; url: string; stop(): Promise<void> }> {
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    APP_KEYS: 'test-key-1,test-key-2',
-    API_TOKEN_SALT: 'test-salt',
-    ADMIN_JWT_SECRET: 'test-admin-jwt',
-    TRANSFER_TOKEN_SALT: 'test-transfer',
-    JWT_SECRET: 'test-jwt',
-    ENCRYPTION_KEY: 'test-encryption-key',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    ...env,
-  });
+  Object.assign(process.env, { ...TEST_STRAPI_ENV, HOST: '127.0.0.1', ...env });
   const saved = new Map(
     (['message', 'disconnect', 'exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const).map(
       (event) => [event, process.listeners(event as any)] as const

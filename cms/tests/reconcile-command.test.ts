@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_STRAPI_ENV } from './boot-strapi';
 
 const appDir = path.resolve(__dirname, '..');
 
@@ -12,14 +13,7 @@ function reconcile(env: Record<string, string>): Promise<{ code: number | null; 
       env: {
         PATH: process.env.PATH ?? '',
         DATABASE_URL: process.env.DATABASE_URL ?? '',
-        NODE_ENV: 'test',
-        APP_KEYS: 'test-key-1,test-key-2',
-        API_TOKEN_SALT: 'test-salt',
-        ADMIN_JWT_SECRET: 'test-admin-jwt',
-        TRANSFER_TOKEN_SALT: 'test-transfer',
-        JWT_SECRET: 'test-jwt',
-        ENCRYPTION_KEY: 'test-encryption-key',
-        STRAPI_TELEMETRY_DISABLED: 'true',
+        ...TEST_STRAPI_ENV,
         ...env,
       },
     });

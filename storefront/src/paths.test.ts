@@ -9,6 +9,8 @@ describe('paths', () => {
     expect(paths.lesson('python-basics', 'les1')).toBe('/courses/python-basics/lessons/les1');
     expect(paths.account()).toBe('/account');
     expect(paths.logout()).toBe('/account/logout');
+    expect(paths.membership()).toBe('/membership');
+    expect(paths.membership('en')).toBe('/en/membership');
   });
 
   it('prefixes other locales', () => {

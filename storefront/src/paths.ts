@@ -38,6 +38,8 @@ export const paths = {
   checkoutDone: (orderId: string, locale?: Locale) =>
     localizePath(withQuery('/checkout/done', { order: orderId }), locale),
   account: (locale?: Locale) => localizePath('/account', locale),
+  /** Membership plans (付费会员): buy or renew. */
+  membership: (locale?: Locale) => localizePath('/membership', locale),
   /** `next`: where to go after signing in (validated again when used). */
   login: (next?: string | null, locale?: Locale) =>
     localizePath(withQuery('/account/login', { next }), locale),

@@ -77,6 +77,41 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
   }
   if (course) await seedDemoBundles(strapi, course as any);
   if (course) await seedDemoTranslations(strapi, course.documentId);
+  await seedMembersOnlyCourse(strapi);
+}
+
+export const MEMBERS_COURSE_SLUG = 'monthly-review-for-members';
+
+const MEMBERS_LESSON_TITLES = ['导读：每月复盘怎么做', '本月案例：一个 69 人 VIP 群的轮换实验', '本月工具：活码与渠道转化看板'];
+
+/**
+ * A members-only course (会员专享): not sold on its own, open to every active member; its
+ * first lesson is a free preview that shows visitors what membership brings.
+ */
+async function seedMembersOnlyCourse(strapi: Core.Strapi): Promise<void> {
+  const courses = strapi.documents('plugin::community.course');
+  if (await courses.findFirst({ filters: { slug: MEMBERS_COURSE_SLUG }, status: 'draft' })) return;
+  const lessonIds: string[] = [];
+  for (const [index, title] of MEMBERS_LESSON_TITLES.entries()) {
+    const lesson = await strapi.documents('plugin::community.lesson').create({
+      data: { title, position: index + 1, free_preview: index === 0, kind: 'text', duration_seconds: 1200, body: lessonBody(title) } as any,
+      status: 'published',
+    });
+    lessonIds.push(lesson.documentId);
+  }
+  await courses.create({
+    data: {
+      title: '会员专享：每月社群运营复盘',
+      slug: MEMBERS_COURSE_SLUG,
+      summary: '每月一期：真实社群的数据复盘与可复制的打法。开通会员即可观看全部内容。',
+      price_fen: null,
+      level: 'intermediate',
+      visibility: 'members',
+      lessons: lessonIds,
+    } as any,
+    status: 'published',
+  });
+  strapi.log.info('Seeded the members-only demo course');
 }
 
 type Translation = {

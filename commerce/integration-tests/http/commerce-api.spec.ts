@@ -158,7 +158,7 @@ medusaIntegrationTestRunner({
           expect(snapshot.regions).toHaveLength(1)
           expect(snapshot.keys).toHaveLength(1)
           expect(snapshot.channels).toHaveLength(1)
-          expect(snapshot.plans.map((p) => p.handle).sort()).toEqual(["monthly", "quarterly", "yearly"])
+          expect(snapshot.plans.map((p) => p.handle).sort()).toEqual(["lifetime", "monthly", "quarterly", "yearly"])
           expect(snapshot.users).toHaveLength(1)
           expect(snapshot.identities).toHaveLength(1)
           expect(snapshot.stores).toHaveLength(1)
@@ -202,6 +202,7 @@ medusaIntegrationTestRunner({
           "month",
           "quarter",
           "year",
+          "lifetime",
         ])
         expect(res.data.membership_plans[0]).toMatchObject({ handle: "monthly", title: "月度会员", duration_days: 30 })
       })

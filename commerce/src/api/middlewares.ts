@@ -5,9 +5,12 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { PostCatalogDocument } from "./admin/catalog/documents/validators"
+import { GetMembershipRevenueQuery, ListMembershipsQuery, PostExpireDue } from "./admin/memberships/validators"
 import { PostCourseUpgrade } from "./store/carts/[id]/course-upgrade/validators"
 import { ListMyEntitlementsQuery } from "./store/customers/me/entitlements/validators"
 import { GetLessonAccessQuery } from "./store/customers/me/lesson-access/validators"
+import { GetMyMembershipQuery } from "./store/customers/me/membership/validators"
+import { GetMemberPricesQuery } from "./store/member-prices/validators"
 import { ListMembershipPlansQuery } from "./store/membership-plans/validators"
 
 /** A signed-in customer: bearer JWT from POST /auth/customer/emailpass, or the session cookie. */
@@ -39,7 +42,33 @@ export default defineMiddlewares({
     {
       matcher: "/store/customers/me/lesson-access",
       method: "GET",
-      middlewares: [signedInCustomer, validateAndTransformQuery(GetLessonAccessQuery, {})],
+      middlewares: [signedInCustomer, validateAndTransformQuery(GetLessonAccessQuery as any, {})],
+    },
+    {
+      matcher: "/store/customers/me/membership",
+      method: "GET",
+      middlewares: [signedInCustomer, validateAndTransformQuery(GetMyMembershipQuery, {})],
+    },
+    {
+      // Public (publishable key only): member prices shown to visitors.
+      matcher: "/store/member-prices",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(GetMemberPricesQuery as any, {})],
+    },
+    {
+      matcher: "/admin/memberships",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(ListMembershipsQuery as any, {})],
+    },
+    {
+      matcher: "/admin/memberships/revenue",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(GetMembershipRevenueQuery, {})],
+    },
+    {
+      matcher: "/admin/memberships/expire-due",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostExpireDue)],
     },
   ],
 })

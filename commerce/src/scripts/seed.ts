@@ -2,6 +2,9 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
+  createCustomerGroupsWorkflow,
+  createPriceListsWorkflow,
+  createProductsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createUsersWorkflow,
@@ -10,15 +13,27 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { MEMBERSHIP_MODULE } from "../modules/membership"
 import type MembershipModuleService from "../modules/membership/service"
+import {
+  CUSTOMER_GROUP_RULE,
+  findMemberPriceList,
+  findMembersGroup,
+  MEMBER_PRICE_LIST_TITLE,
+  MEMBERS_GROUP_NAME,
+} from "../workflows/member-pricing"
+import { membershipProductHandle, PLAN_METADATA_KEY } from "../workflows/membership-rules"
 
 export const SALES_CHANNEL_NAME = "社群商城"
 export const PUBLISHABLE_KEY_TITLE = "Storefront"
 
-const DEMO_PLANS = [
-  { handle: "monthly", title: "月度会员", interval: "month" as const, duration_days: 30 },
-  { handle: "quarterly", title: "季度会员", interval: "quarter" as const, duration_days: 91 },
-  { handle: "yearly", title: "年度会员", interval: "year" as const, duration_days: 365 },
+/** The plans, and the CNY price (yuan) of the product that sells each. */
+export const DEMO_PLANS = [
+  { handle: "monthly", title: "月度会员", interval: "month" as const, duration_days: 30, price: 39 },
+  { handle: "quarterly", title: "季度会员", interval: "quarter" as const, duration_days: 91, price: 99 },
+  { handle: "yearly", title: "年度会员", interval: "year" as const, duration_days: 365, price: 299 },
+  { handle: "lifetime", title: "终身会员", interval: "lifetime" as const, duration_days: null, price: 999 },
 ]
+
+const PLAN_OPTION_TITLE = "会员"
 
 /**
  * Brings a commerce database to a usable state: CNY store and China region with the
@@ -111,10 +126,84 @@ export default async function seed({ container }: ExecArgs) {
   const existing = await membership.listMembershipPlans({ handle: DEMO_PLANS.map((p) => p.handle) })
   const missing = DEMO_PLANS.filter((p) => !existing.some((e) => e.handle === p.handle))
   if (missing.length) {
-    await membership.createMembershipPlans(missing)
+    await membership.createMembershipPlans(missing.map(({ price: _price, ...plan }) => plan))
     logger.info(`seed: ${missing.length} membership plans`)
   }
+
+  await ensurePlanProducts(container, salesChannel.id, logger)
+  await ensureMemberPricing(container, logger)
   logger.info("seed: commerce is ready")
+}
+
+/**
+ * One product per plan, `membership-<plan handle>`: one variant priced in CNY, no inventory,
+ * no shipping profile (digital), in the storefront's sales channel, with the plan handle in
+ * its metadata (what the grant workflow reads). Existing products are left as operators edited them.
+ */
+async function ensurePlanProducts(container: ExecArgs["container"], salesChannelId: string, logger: { info(msg: string): void }) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const handles = DEMO_PLANS.map((p) => membershipProductHandle(p.handle))
+  const { data: products } = await query.graph({ entity: "product", fields: ["handle"], filters: { handle: handles } })
+  const have = new Set(products.map((p: { handle: string }) => p.handle))
+  const missing = DEMO_PLANS.filter((p) => !have.has(membershipProductHandle(p.handle)))
+  if (!missing.length) return
+  await createProductsWorkflow(container).run({
+    input: {
+      products: missing.map((plan) => ({
+        title: plan.title,
+        handle: membershipProductHandle(plan.handle),
+        description: plan.duration_days ? `${plan.title} · ${plan.duration_days} 天` : `${plan.title} · 永久有效`,
+        status: "published" as const,
+        is_giftcard: false,
+        discountable: true,
+        metadata: { [PLAN_METADATA_KEY]: plan.handle },
+        options: [{ title: PLAN_OPTION_TITLE, values: [plan.title] }],
+        variants: [
+          {
+            title: plan.title,
+            manage_inventory: false,
+            allow_backorder: false,
+            options: { [PLAN_OPTION_TITLE]: plan.title },
+            prices: [{ currency_code: "cny", amount: plan.price }],
+          },
+        ],
+        sales_channels: [{ id: salesChannelId }],
+      })),
+    },
+  })
+  logger.info(`seed: ${missing.length} membership products`)
+}
+
+/**
+ * The `members` customer group (会员) and its override price list "会员价 Member prices". The
+ * list starts empty: the catalog sync gives every course and bundle its member price.
+ */
+async function ensureMemberPricing(container: ExecArgs["container"], logger: { info(msg: string): void }) {
+  let group = await findMembersGroup(container)
+  if (!group) {
+    const { result } = await createCustomerGroupsWorkflow(container).run({
+      input: { customersData: [{ name: MEMBERS_GROUP_NAME, metadata: { title: "会员" } }] },
+    })
+    group = result[0]
+    logger.info(`seed: customer group ${MEMBERS_GROUP_NAME}`)
+  }
+  if (await findMemberPriceList(container)) return
+  await createPriceListsWorkflow(container).run({
+    input: {
+      price_lists_data: [
+        {
+          title: MEMBER_PRICE_LIST_TITLE,
+          description: "付费会员价：课程与课程包 8 折（商城同步时自动设置，可在此修改）",
+          // Override: members pay this price, not the lower of it and the list price.
+          type: "override",
+          status: "active" as any,
+          rules: { [CUSTOMER_GROUP_RULE]: [group.id] },
+          prices: [],
+        } as any,
+      ],
+    },
+  })
+  logger.info(`seed: price list ${MEMBER_PRICE_LIST_TITLE}`)
 }
 
 async function ensureAdminUser(container: ExecArgs["container"], logger: { info(msg: string): void }) {

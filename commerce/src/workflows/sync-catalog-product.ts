@@ -6,6 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
+  batchPriceListPricesWorkflow,
   createProductsWorkflow,
   updateProductsWorkflow,
   updateProductVariantsWorkflow,
@@ -13,6 +14,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { catalogHandle, type CatalogDocumentInput } from "./catalog-product-input"
 import { planCatalogChange, type ExistingProduct } from "./steps/plan-catalog-change"
+import { memberPriceBatch, planMemberPriceStep } from "./steps/plan-member-price"
 
 export type SyncCatalogProductResult = {
   product_id: string | null
@@ -21,7 +23,13 @@ export type SyncCatalogProductResult = {
   action: "create" | "update" | "skip"
 }
 
-/** Creates, updates or withdraws the product that sells one CMS document; safe to repeat. */
+/**
+ * Creates, updates or withdraws the product that sells one CMS document; safe to repeat.
+ * When the product is offered, its variant also gets a member price in the "会员价" price list
+ * (80% of the list price, whole fen) if it has none there yet. A member price that exists is
+ * left alone, so operators can edit it in the Medusa admin and later CMS deliveries keep it;
+ * only a member price above the new list price is reset to 80%.
+ */
 export const syncCatalogProductWorkflow = createWorkflow(
   "sync-catalog-product",
   (input: WorkflowData<CatalogDocumentInput>) => {
@@ -67,6 +75,17 @@ export const syncCatalogProductWorkflow = createWorkflow(
         product_variants: plan.action === "update" && plan.variant_prices ? [plan.variant_prices] : [],
       }))
       updateProductVariantsWorkflow.runAsStep({ input: pricesInput as any })
+    })
+
+    const memberPriceInput = transform({ input, plan }, ({ input, plan }) => ({
+      handle: plan.handle,
+      price_fen: input.price_fen,
+      offered: plan.action !== "skip" && plan.status === "published",
+    }))
+    const memberPrice = planMemberPriceStep(memberPriceInput)
+    when("set-member-price-when-needed", { memberPrice }, ({ memberPrice }) => memberPrice.action !== "none").then(() => {
+      const batchInput = transform({ memberPrice }, ({ memberPrice }) => memberPriceBatch(memberPrice))
+      batchPriceListPricesWorkflow.runAsStep({ input: batchInput })
     })
 
     const result = transform({ plan, created }, ({ plan, created }): SyncCatalogProductResult => {

@@ -5,6 +5,7 @@ import { safeNextPath } from '../features/account/safe-next';
 import {
   checkoutInputSchema,
   memberCheckoutInputSchema,
+  membershipCheckoutInputSchema,
   upgradeInputSchema,
 } from '../features/checkout/checkout-input';
 import { ui } from '../i18n/ui';
@@ -56,6 +57,21 @@ async function requireCustomer(context: ActionAPIContext): Promise<{ customer: C
   return { customer, token };
 }
 
+/**
+ * Checkout of any one variant by the signed-in customer (cart with their token → line item →
+ * payment session → complete): the order, and what it grants, is theirs.
+ */
+async function customerOrder(context: ActionAPIContext, variantId: string, label: string): Promise<{ orderId: string }> {
+  const { customer, token } = await requireCustomer(context);
+  let result: PlaceOrderResult;
+  try {
+    result = await placeOrder({ variantId, email: customer.email, customerToken: token, metadata: {} });
+  } catch (error) {
+    throw checkoutFailure(error, label);
+  }
+  return orderOutcome(result, label);
+}
+
 function authFailure(error: unknown, form: 'login' | 'register'): ActionError {
   if (!isUpstreamError(error)) throw error;
   console.error(`[account] ${form}: ${error.toLogLine()}`);
@@ -88,16 +104,17 @@ export const server = {
   memberCheckout: defineAction({
     accept: 'form',
     input: memberCheckoutInputSchema,
-    handler: async ({ variantId, courseSlug }, context) => {
-      const { customer, token } = await requireCustomer(context);
-      let result: PlaceOrderResult;
-      try {
-        result = await placeOrder({ variantId, email: customer.email, customerToken: token, metadata: {} });
-      } catch (error) {
-        throw checkoutFailure(error, `course "${courseSlug}" (member)`);
-      }
-      return orderOutcome(result, `course "${courseSlug}" (member)`);
-    },
+    handler: ({ variantId, courseSlug }, context) => customerOrder(context, variantId, `course "${courseSlug}" (member)`),
+  }),
+
+  /**
+   * A membership plan (付费会员), bought or renewed by the signed-in customer: the same
+   * checkout as memberCheckout; commerce starts or extends the membership when the order is placed.
+   */
+  membershipCheckout: defineAction({
+    accept: 'form',
+    input: membershipCheckoutInputSchema,
+    handler: ({ variantId, planHandle }, context) => customerOrder(context, variantId, `membership plan "${planHandle}"`),
   }),
 
   /** "Complete the course" (补差价): commerce prices the course minus what was paid for its lessons. */

@@ -39,6 +39,8 @@ const COURSE_CARD_FIELDS = /* GraphQL */ `
   summary
   price_fen
   level
+  visibility
+  visible_to_plans
   cover { url alternativeText }
   interest_tags(pagination: { limit: 50 }) { name slug }
   lessons(sort: "position:asc", pagination: { limit: 200 }) {
@@ -46,6 +48,8 @@ const COURSE_CARD_FIELDS = /* GraphQL */ `
     title
     position
     free_preview
+    visibility
+    visible_to_plans
   }
 `;
 
@@ -58,6 +62,7 @@ const COURSE_PAGE_FIELDS = /* GraphQL */ `
   price_fen
   level
   visibility
+  visible_to_plans
   cover { url alternativeText }
   instructor { documentId name title bio avatar { url } }
   interest_tags(pagination: { limit: 50 }) { name slug }
@@ -68,6 +73,8 @@ const COURSE_PAGE_FIELDS = /* GraphQL */ `
     free_preview
     duration_seconds
     kind
+    visibility
+    visible_to_plans
   }
 `;
 

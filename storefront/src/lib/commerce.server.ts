@@ -9,6 +9,15 @@ import { jwtActorId } from '../features/account/session-cookie';
 import { entitlementsResponseSchema, lessonAccessSchema, type Entitlement, type LessonAccess } from '../features/account/entitlements';
 import { bundleProductHandle } from '../features/bundles/bundle-schema';
 import { courseProductHandle } from '../features/catalog/course-schema';
+import {
+  memberPricesResponseSchema,
+  membershipPlansResponseSchema,
+  membershipProductHandle,
+  membershipResponseSchema,
+  type Membership,
+  type MembershipPlan,
+} from '../features/membership/membership-schema';
+import { lessonAccessParams, type Audience } from '../features/membership/visibility';
 import { amountToFen } from './money';
 import { UpstreamError } from './upstream-error';
 import { withTimeout } from './with-timeout';
@@ -223,19 +232,27 @@ export function getRegionId(): Promise<string> {
  * Offers by product handle, for the handles Medusa sells right now (a product that is not
  * synced yet, withdrawn, or has no price in the CNY region is simply absent). One request.
  */
-export async function findOffers(handles: readonly string[]): Promise<Map<string, Offer>> {
+export async function findOffers(
+  handles: readonly string[],
+  /** With a customer's token, prices are that customer's (an active member gets member prices). */
+  options: { customerToken?: string | null } = {},
+): Promise<Map<string, Offer>> {
   const offers = new Map<string, Offer>();
   if (handles.length === 0) return offers;
   const region_id = await getRegionId();
+  const headers = options.customerToken ? bearer(options.customerToken) : undefined;
   const { products } = await read(
     'product.list',
     () =>
-      sdk.store.product.list({
-        handle: [...handles],
-        region_id,
-        fields: '*variants.calculated_price',
-        limit: handles.length,
-      }),
+      sdk.store.product.list(
+        {
+          handle: [...handles],
+          region_id,
+          fields: '*variants.calculated_price',
+          limit: handles.length,
+        },
+        headers,
+      ),
     productListSchema,
   );
   for (const product of products) {
@@ -410,14 +427,21 @@ export async function getLessonAccess(
   token: string,
   courseDocumentId: string,
   lessonDocumentId: string,
+  /** The lesson's effective visibility (the stricter of course and lesson, from the CMS). */
+  audience: Audience = { visibility: 'public', plans: [] },
 ): Promise<LessonAccess | null> {
+  const query: Record<string, string> = {
+    course_document_id: courseDocumentId,
+    lesson_document_id: lessonDocumentId,
+    ...lessonAccessParams(audience),
+  };
   try {
     return await read(
       'lesson-access',
       () =>
         sdk.client.fetch('/store/customers/me/lesson-access', {
           headers: bearer(token),
-          query: { course_document_id: courseDocumentId, lesson_document_id: lessonDocumentId },
+          query,
         }),
       lessonAccessSchema,
     );
@@ -425,6 +449,80 @@ export async function getLessonAccess(
     if (isStatus(error, 401)) return null;
     throw error;
   }
+}
+
+// ---- Membership (付费会员) ----
+
+/** A plan with what it sells for (null: its product is not on sale in the CNY region). */
+export interface PlanOffer {
+  plan: MembershipPlan;
+  offer: Offer | null;
+}
+
+/** The active plans (month → lifetime) with their offers (product `membership-<handle>`). */
+export async function listMembershipPlans(): Promise<PlanOffer[]> {
+  const { membership_plans: plans } = await read(
+    'membership-plans.list',
+    () => sdk.client.fetch('/store/membership-plans'),
+    membershipPlansResponseSchema,
+  );
+  const active = plans.filter((plan) => plan.isActive);
+  const offers = await findOffers(active.map((plan) => membershipProductHandle(plan.handle)));
+  return active.map((plan) => ({ plan, offer: offers.get(membershipProductHandle(plan.handle)) ?? null }));
+}
+
+/** The customer's membership (any status), or null: none, or the token is no longer valid. */
+export async function getMembership(token: string): Promise<Membership | null> {
+  try {
+    const { membership } = await read(
+      'membership.retrieve',
+      () => sdk.client.fetch('/store/customers/me/membership', { headers: bearer(token) }),
+      membershipResponseSchema,
+    );
+    return membership;
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+/** Member prices in fen by variant id (variants without one are absent). No auth. */
+export async function getMemberPrices(variantIds: readonly string[]): Promise<Map<string, number>> {
+  const prices = new Map<string, number>();
+  const ids = [...new Set(variantIds)];
+  if (ids.length === 0) return prices;
+  const search = new URLSearchParams(ids.map((id) => ['variant_id', id]));
+  const { member_prices } = await read(
+    'member-prices',
+    () => sdk.client.fetch(`/store/member-prices?${search}`),
+    memberPricesResponseSchema,
+  );
+  for (const [variantId, amount] of Object.entries(member_prices)) prices.set(variantId, amountToFen(amount));
+  return prices;
+}
+
+/**
+ * Member prices in fen by product handle, for offers already found without a token. An active
+ * member gets them from the product list called with their token (what they will be charged);
+ * anyone else from /store/member-prices.
+ */
+export async function findMemberPrices(
+  offers: ReadonlyMap<string, Offer>,
+  activeMemberToken: string | null,
+): Promise<Map<string, number>> {
+  const byHandle = new Map<string, number>();
+  if (offers.size === 0) return byHandle;
+  if (activeMemberToken) {
+    const own = await findOffers([...offers.keys()], { customerToken: activeMemberToken });
+    for (const [handle, offer] of own) byHandle.set(handle, offer.priceFen);
+    return byHandle;
+  }
+  const byVariant = await getMemberPrices([...offers.values()].map((offer) => offer.variantId));
+  for (const [handle, offer] of offers) {
+    const fen = byVariant.get(offer.variantId);
+    if (fen !== undefined) byHandle.set(handle, fen);
+  }
+  return byHandle;
 }
 
 // ---- Checkout ----

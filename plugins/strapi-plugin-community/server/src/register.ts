@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { publishedOnlyForPublic } from './middlewares/published-only-for-public';
 import { fillCourseSlug } from './middlewares/fill-course-slug';
 import { recordCatalogChange } from './middlewares/record-catalog-change';
+import { validateVisibility } from './middlewares/validate-visibility';
 import { lessonMediaGuard } from './middlewares/lesson-media-guard';
 import { registerGraphqlPublishedOnly } from './middlewares/graphql-published-only';
 import { LESSON_UID } from './uids';
@@ -14,6 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // GraphQL relations bypass the document service: narrow them to published versions as well.
   registerGraphqlPublishedOnly(strapi);
   strapi.documents.use(fillCourseSlug(strapi));
+  strapi.documents.use(validateVisibility(strapi));
   strapi.documents.use(recordCatalogChange(strapi));
   // A lesson write may attach or detach media: the set of locked files is rebuilt on next use.
   strapi.documents.use(async (ctx, next) => {

@@ -39,15 +39,40 @@ describe('course schema', () => {
       priceFen: 19900,
       level: null,
       visibility: null,
+      visibleToPlans: [],
       cover: null,
       instructor: null,
       tags: [],
       body: null,
       lessons: [
-        { id: 'l1', title: '第一讲', position: 1, freePreview: true, durationSeconds: null, kind: null },
-        { id: 'l2', title: '第二讲', position: 2, freePreview: false, durationSeconds: null, kind: null },
+        { id: 'l1', title: '第一讲', position: 1, freePreview: true, durationSeconds: null, kind: null, visibility: null, visibleToPlans: [] },
+        { id: 'l2', title: '第二讲', position: 2, freePreview: false, durationSeconds: null, kind: null, visibility: null, visibleToPlans: [] },
       ],
     });
+  });
+
+  it('maps course and lesson visibility and their plan handles', () => {
+    const parsed = coursesResponseSchema.parse({
+      communityCourses: [
+        {
+          ...raw,
+          price_fen: null,
+          visibility: 'plans',
+          visible_to_plans: ['yearly', 'lifetime'],
+          lessons: [
+            { documentId: 'l1', title: '一', position: 1, free_preview: false, visibility: 'members', visible_to_plans: null },
+            { documentId: 'l2', title: '二', position: 2, free_preview: false },
+          ],
+        },
+      ],
+    });
+    const course = toCourse(parsed.communityCourses[0]!)!;
+    expect(course.visibility).toBe('plans');
+    expect(course.visibleToPlans).toEqual(['yearly', 'lifetime']);
+    expect(course.lessons.map((lesson) => [lesson.visibility, lesson.visibleToPlans])).toEqual([
+      ['members', []],
+      [null, []],
+    ]);
   });
 
   it('maps the course page fields and makes media URLs absolute', () => {

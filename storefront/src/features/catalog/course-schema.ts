@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { toPlanHandles } from '../membership/visibility';
 import { absoluteMediaUrl } from './media-url';
 
 export const courseLevels = ['beginner', 'intermediate', 'advanced'] as const;
@@ -29,6 +30,9 @@ export const lessonSchema = z.object({
   duration_seconds: z.number().int().nonnegative().nullish(),
   // Unknown kinds degrade to null instead of failing the whole page.
   kind: z.string().nullish(),
+  // 'public' | 'members' | 'plans' (see features/membership/visibility.ts); plans: JSON array of plan handles.
+  visibility: z.string().nullish(),
+  visible_to_plans: z.unknown().optional(),
 });
 
 const instructorSchema = z.object({
@@ -56,6 +60,7 @@ export const courseSchema = z.object({
   body: z.unknown().optional(),
   level: z.string().nullish(),
   visibility: z.string().nullish(),
+  visible_to_plans: z.unknown().optional(),
   cover: mediaSchema.nullish(),
   instructor: instructorSchema.nullish(),
   interest_tags: z.array(interestTagSchema.nullable()).nullish(),
@@ -79,6 +84,10 @@ export interface Lesson {
   freePreview: boolean;
   durationSeconds: number | null;
   kind: LessonKind | null;
+  /** As the CMS gives it ('public' | 'members' | 'plans'), or null. */
+  visibility: string | null;
+  /** Plan handles for visibility 'plans'. */
+  visibleToPlans: string[];
 }
 
 export interface Instructor {
@@ -102,6 +111,8 @@ export interface Course {
   priceFen: number | null;
   level: CourseLevel | null;
   visibility: string | null;
+  /** Plan handles for visibility 'plans'. */
+  visibleToPlans: string[];
   cover: { url: string; alt: string } | null;
   instructor: Instructor | null;
   tags: InterestTag[];
@@ -143,6 +154,7 @@ export function toCourse(raw: CmsCourse, options: ToCourseOptions = {}): Course 
     priceFen: raw.price_fen,
     level: isCourseLevel(raw.level) ? raw.level : null,
     visibility: raw.visibility ?? null,
+    visibleToPlans: toPlanHandles(raw.visible_to_plans),
     cover: coverUrl ? { url: coverUrl, alt: raw.cover?.alternativeText?.trim() || '' } : null,
     instructor: instructor
       ? {
@@ -164,6 +176,8 @@ export function toCourse(raw: CmsCourse, options: ToCourseOptions = {}): Course 
         freePreview: lesson.free_preview,
         durationSeconds: lesson.duration_seconds ?? null,
         kind: isLessonKind(lesson.kind) ? lesson.kind : null,
+        visibility: lesson.visibility ?? null,
+        visibleToPlans: toPlanHandles(lesson.visible_to_plans),
       })),
   };
 }

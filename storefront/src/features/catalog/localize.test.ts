@@ -3,7 +3,7 @@ import type { LessonBundle } from '../bundles/bundle-schema';
 import type { Course } from './course-schema';
 import { localizeBundles, localizeCourse, localizeCourses, localizeTags } from './localize';
 
-const lesson = (id: string, title: string, position: number) => ({ id, title, position, freePreview: false, durationSeconds: null, kind: null });
+const lesson = (id: string, title: string, position: number) => ({ id, title, position, freePreview: false, durationSeconds: null, kind: null, visibility: null, visibleToPlans: [] });
 
 const zh: Course = {
   id: 'doc1',
@@ -13,6 +13,7 @@ const zh: Course = {
   priceFen: 19900,
   level: 'beginner',
   visibility: 'public',
+  visibleToPlans: [],
   cover: { url: 'http://cms/uploads/c.png', alt: '' },
   instructor: { id: 'ins1', name: '林小满', title: '主理人', bio: '中文', avatarUrl: 'http://cms/uploads/a.png' },
   tags: [

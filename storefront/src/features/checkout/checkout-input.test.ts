@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutInputSchema, memberCheckoutInputSchema, upgradeInputSchema } from './checkout-input';
+import { checkoutInputSchema, memberCheckoutInputSchema, membershipCheckoutInputSchema, upgradeInputSchema } from './checkout-input';
 
 const valid = { variantId: 'variant_01J', email: ' buyer@example.com ', courseSlug: 'python-basics' };
 
@@ -47,5 +47,16 @@ describe('upgradeInputSchema', () => {
   it('needs the course document id', () => {
     expect(upgradeInputSchema.parse({ courseDocumentId: ' Crs1 ', courseSlug: 'x' })).toEqual({ courseDocumentId: 'Crs1', courseSlug: 'x' });
     expect(upgradeInputSchema.safeParse({ courseDocumentId: '', courseSlug: 'x' }).success).toBe(false);
+  });
+});
+
+describe('membershipCheckoutInputSchema', () => {
+  it('needs a variant and the plan handle', () => {
+    expect(membershipCheckoutInputSchema.parse({ variantId: ' variant_1 ', planHandle: 'yearly', email: 'x' })).toEqual({
+      variantId: 'variant_1',
+      planHandle: 'yearly',
+    });
+    expect(membershipCheckoutInputSchema.safeParse({ variantId: 'v', planHandle: '' }).success).toBe(false);
+    expect(membershipCheckoutInputSchema.safeParse({ planHandle: 'yearly' }).success).toBe(false);
   });
 });

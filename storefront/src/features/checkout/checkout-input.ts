@@ -41,5 +41,16 @@ export const upgradeInputSchema = z.object({
   courseSlug: checkoutInputSchema.shape.courseSlug,
 });
 
+/** Input of the `membershipCheckout` action: a plan's variant, bought by the signed-in customer. */
+export const membershipCheckoutInputSchema = z.object({
+  variantId: checkoutInputSchema.shape.variantId,
+  planHandle: z
+    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
+    .trim()
+    .min(1, invalidProduct)
+    .max(100, invalidProduct),
+});
+
+export type MembershipCheckoutInput = z.infer<typeof membershipCheckoutInputSchema>;
 export type MemberCheckoutInput = z.infer<typeof memberCheckoutInputSchema>;
 export type UpgradeInput = z.infer<typeof upgradeInputSchema>;

@@ -17,7 +17,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { fenToYuanText, formatYuan, yuanToFen } from '../utils/money';
+import { fenToYuanText, formatYuan, yuanToFen } from '../../../shared/money';
 
 type Lesson = { documentId: string; title: string; position: number; free_preview: boolean };
 type Warning = { code: string; zh: string; en: string };

@@ -1,3 +1,4 @@
+import { formatYuan, yuanToFen } from '../../../shared/money';
 /**
  * Split-price lesson bundles (拆分课程包): what a bundle costs against its lessons bought one by
  * one, and what splits to offer. Pure: no Strapi, no I/O, integers (fen) only, so it is safe
@@ -72,28 +73,6 @@ export type BundlePricing = {
   coversWholeCourse: boolean;
   warnings: PricingWarning[];
 };
-
-/** `¥29.90` from 2990, with integer arithmetic only. */
-export function formatYuan(fen: number): string {
-  const whole = Math.round(fen);
-  const sign = whole < 0 ? '-' : '';
-  const abs = Math.abs(whole);
-  return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/**
- * Yuan as typed by a person ("29.9", "99", "29.999") to fen, without float arithmetic.
- * Returns a non-integer when more than two decimals were typed (29.999 → 2999.9), so callers
- * can flag it; null when the text is not a plain non-negative decimal number.
- */
-export function yuanToFen(text: string): number | null {
-  const match = /^\s*(\d{1,9})(?:\.(\d+))?\s*$/.exec(text);
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  const whole = Number(match[1]) * 100 + Number((fraction + '00').slice(0, 2));
-  const rest = fraction.slice(2);
-  return rest && /[1-9]/.test(rest) ? whole + Number(`0.${rest}`) : whole;
-}
 
 function byPosition(a: PricingLesson, b: PricingLesson): number {
   return a.position - b.position || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0);
@@ -320,3 +299,5 @@ export function suggestSplits(course: CourseForPricing): SplitSuggestion[] {
   }
   return suggestions;
 }
+
+export { formatYuan, yuanToFen };

@@ -28,6 +28,7 @@ export type SyncStateRow = {
 };
 
 export const NO_PRICE_REASON = 'No price set: the course is published but not offered for sale (未设置价格，暂不开售)';
+export const MEMBERS_ONLY_REASON = 'Members only: included in membership, not sold on its own (会员专享，不单独售卖)';
 export const BUNDLE_NO_PRICE_REASON = 'No price set: the bundle is published but not offered for sale (未设置价格，暂不开售)';
 export const BUNDLE_NO_COURSE_REASON = 'The bundle belongs to no course, so it is not offered (课程包未关联课程，暂不开售)';
 export const BUNDLE_COURSE_UNPUBLISHED_REASON =
@@ -109,6 +110,7 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       title: string;
       summary: string | null;
       price_fen: number | null;
+      visibility: 'public' | 'members' | 'plans' | null;
     } | null;
     if (!course) {
       const payload: CourseCatalogPayload = {
@@ -138,7 +140,9 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       lesson_document_ids: await publishedLessonIds(lessons.map((l) => l.documentId), locale),
       cms_updated_at: now,
     };
-    return { payload, notForSaleReason: course.price_fen == null ? NO_PRICE_REASON : null };
+    const membersOnly = course.visibility === 'members' || course.visibility === 'plans';
+    const notForSaleReason = course.price_fen != null ? null : membersOnly ? MEMBERS_ONLY_REASON : NO_PRICE_REASON;
+    return { payload, notForSaleReason };
   }
 
   async function bundleOffer(documentId: string, now: string): Promise<CatalogOffer> {

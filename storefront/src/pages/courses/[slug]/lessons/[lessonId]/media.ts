@@ -2,6 +2,7 @@
 // after the same access check as the lesson page. The CMS URL and its token never reach the browser.
 import type { APIRoute } from 'astro';
 import { lessonGate } from '../../../../../features/learning/lesson-gate';
+import { lessonAudience } from '../../../../../features/membership/visibility';
 import { fetchLessonMedia, getCourseBySlug, getLessonContent } from '../../../../../lib/cms.server';
 import { defaultLocale } from '../../../../../i18n/locales';
 import { getLessonAccess } from '../../../../../lib/commerce.server';
@@ -37,7 +38,8 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
     if (!course || !lesson) return plain(404, 'Not found');
 
     const token = locals.customerToken;
-    const access = !lesson.freePreview && token ? await getLessonAccess(token, course.id, lesson.id) : null;
+    const access =
+      !lesson.freePreview && token ? await getLessonAccess(token, course.id, lesson.id, lessonAudience(course, lesson)) : null;
     const gate = lessonGate({ freePreview: lesson.freePreview, access });
     if (gate.kind === 'signed-out') return plain(401, 'Sign in to open this lesson');
     if (gate.kind !== 'open') return plain(403, 'This lesson is locked');

@@ -1,4 +1,7 @@
-/** Same rules as server/src/services/bundle-pricing.ts (kept apart so the admin bundle stays browser-only). */
+/**
+ * Money in integer fen, shared by the plugin's server (pricing service) and admin (bundle page):
+ * no float arithmetic anywhere.
+ */
 
 /** `¥29.90` from 2990, with integer arithmetic only. */
 export function formatYuan(fen: number): string {
@@ -9,8 +12,9 @@ export function formatYuan(fen: number): string {
 }
 
 /**
- * Yuan as typed ("29.9", "99") to fen without float arithmetic. More than two decimals give a
- * non-integer (29.999 → 2999.9), which the server flags as `price_not_whole_fen`; null for non-numbers.
+ * Yuan as typed by a person ("29.9", "99", "29.999") to fen, without float arithmetic.
+ * Returns a non-integer when more than two decimals were typed (29.999 → 2999.9), so callers
+ * can flag it; null when the text is not a plain non-negative decimal number.
  */
 export function yuanToFen(text: string): number | null {
   const match = /^\s*(\d{1,9})(?:\.(\d+))?\s*$/.exec(text);
