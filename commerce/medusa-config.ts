@@ -2,6 +2,19 @@ import { loadEnv, defineConfig } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+/**
+ * Session and token secrets. A known fallback would let anyone sign customer or admin tokens,
+ * so production refuses to start without them (`npm start` generates and passes them).
+ */
+function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
+  const value = process.env[name]
+  if (value) return value
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(`${name} must be set in production (a long random string)`)
+  }
+  return "dev-only-not-secret"
+}
+
 // Defaults match `npm start` (storefront on 4321, Medusa admin on 9000); the stack harness overrides them.
 const storefrontUrl = process.env.STORE_CORS || "http://localhost:4321"
 const adminUrl = process.env.ADMIN_CORS || "http://localhost:9000"
@@ -16,8 +29,8 @@ module.exports = defineConfig({
       storeCors: storefrontUrl,
       adminCors: adminUrl,
       authCors: `${storefrontUrl},${adminUrl}`,
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      jwtSecret: secret("JWT_SECRET"),
+      cookieSecret: secret("COOKIE_SECRET"),
     },
   },
   admin: {

@@ -52,7 +52,7 @@ export default defineConfig({
         optional: true,
         default: '',
       }),
-      // Strapi API token (read-only is enough) for locked lesson content, server to server only.
+      // Strapi API token (type custom, permission plugin::community.lesson.content) for locked lesson content, server to server only.
       CMS_API_TOKEN: envField.string({
         context: 'server',
         access: 'secret',

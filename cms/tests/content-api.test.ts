@@ -151,3 +151,43 @@ describe('older rows', () => {
     expect(data.communityCourse.visibility).toBe('public');
   });
 });
+
+describe('catalog outbox and transactions', () => {
+  it('delivers nothing for a publish whose transaction rolled back', async () => {
+    const received: string[] = [];
+    const { createServer } = await import('node:http');
+    // Records what reaches "commerce" (the real one is not part of these tests).
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ product_id: 'prod_test', handle: 'h', status: 'published' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const original = strapi.config.get('plugin::community.commerceUrl');
+    strapi.config.set('plugin::community.commerceUrl', `http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    try {
+      const course = await strapi.documents(COURSE).create({ data: { title: '撤销的发布', price_fen: 100 } });
+      await expect(
+        strapi.db.transaction(async () => {
+          await strapi.documents(COURSE).publish({ documentId: course.documentId });
+          await new Promise((resolve) => setTimeout(resolve, 300)); // time for an eager delivery
+          throw new Error('editor cancelled');
+        })
+      ).rejects.toThrow('editor cancelled');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(received.filter((body) => body.includes(course.documentId))).toEqual([]);
+      expect(await strapi.plugin('community').service('catalogSync').getState(COURSE, course.documentId)).toBeNull();
+
+      // A committed publish is delivered right away.
+      await strapi.documents(COURSE).publish({ documentId: course.documentId });
+      await waitFor(async () => received.some((body) => body.includes(course.documentId)));
+    } finally {
+      strapi.config.set('plugin::community.commerceUrl', original);
+      server.close();
+    }
+  });
+});

@@ -24,7 +24,8 @@ try {
   stack = await startStack({
     dataDir: process.env.DATA_DIR ?? path.join(REPO_ROOT, '.data'),
     ports: DEFAULT_PORTS,
-    host: process.env.HOST ?? '0.0.0.0',
+    // Loopback by default: the admins run with published demo logins. HOST=0.0.0.0 opens them to the network.
+    host: process.env.HOST ?? '127.0.0.1',
     seedDemo: process.env.SEED_DEMO !== 'false',
     echo: process.env.QUIET !== 'true',
     medusaDatabaseUrl: process.env.DATABASE_URL,

@@ -503,6 +503,52 @@ medusaIntegrationTestRunner({
         expect(completed.data.message).toMatch(/own no lessons of course/)
       })
 
+      it("keeps the upgrade line's metadata, and re-checks every custom-priced course line at completion", async () => {
+        const bundleOrder = await buy(TASTER_HANDLE, "A")
+        const cart = await newCart(customers.A.token)
+        const res = await upgrade(cart.id, "A")
+        expect(res.status).toBe(200)
+        const lineId = res.data.upgrade.line_item_id as string
+
+        // The owner cannot unmark the upgrade line through the store API (Medusa would keep the price).
+        const rewrite = await api.post(
+          `/store/carts/${cart.id}/line-items/${lineId}`,
+          { quantity: 1, metadata: { course_upgrade: false } },
+          { ...pk(customers.A.token), ...noThrow }
+        )
+        expect(rewrite.status).toBe(400)
+        expect(rewrite.data.message).toMatch(/metadata of "茶道入门" cannot be changed/)
+        let lines = await cartLines(cart.id, customers.A.token)
+        expect(lines.items[0]).toMatchObject({ unit_price: 169.1, is_custom_price: true, metadata: { course_upgrade: true } })
+        // Sending the same metadata back (a storefront echoing the line) is fine.
+        const same = await api.post(
+          `/store/carts/${cart.id}/line-items/${lineId}`,
+          { quantity: 1, metadata: { ...lines.items[0].metadata } },
+          { ...pk(customers.A.token), ...noThrow }
+        )
+        expect(same.status, JSON.stringify(same.data)).toBe(200)
+
+        // The flag is removed some other way, then the bundle is refunded: no discount is left.
+        await getContainer().resolve(Modules.CART).updateLineItems(lineId, { metadata: { course_upgrade: null } })
+        lines = await cartLines(cart.id, customers.A.token)
+        expect(lines.items[0]).toMatchObject({ unit_price: 169.1, is_custom_price: true })
+        expect(lines.items[0].metadata?.course_upgrade).toBeFalsy()
+        const paymentId = await orderPaymentId(bundleOrder.id)
+        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
+        await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
+
+        const collection = await api.post("/store/payment-collections", { cart_id: cart.id }, pk(customers.A.token))
+        await api.post(
+          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          pk(customers.A.token)
+        )
+        const completed = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...pk(customers.A.token), ...noThrow })
+        expect(completed.status, JSON.stringify(completed.data)).toBe(400)
+        expect(completed.data.message).toMatch(/own no lessons of course/)
+        expect(await entitlementService().listEntitlements({ customer_id: customers.A.id, scope: "course" })).toEqual([])
+      })
+
       it("answers 400 to a customer without lessons of the course, and for a bad body", async () => {
         const cart = await newCart(customers.B.token)
         const none = await upgrade(cart.id, "B")

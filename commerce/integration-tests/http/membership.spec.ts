@@ -291,6 +291,29 @@ medusaIntegrationTestRunner({
         expect(revenue.data.total_fen).toBe(3900)
       })
 
+      it("two plan orders of a new member granted at the same time: both periods, one membership", async () => {
+        const first = await buy("membership-monthly", "C")
+        const second = await buy("membership-yearly", "C")
+        // Back to "never a member" (hard delete), then both orders are granted concurrently.
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const [row] = await memberships().listMemberships({ customer_id: customers.C.id })
+        await knex.raw(`delete from "membership_period" where "membership_id" = ?`, [row.id])
+        await knex.raw(`delete from "membership" where "id" = ?`, [row.id])
+
+        const engine = getContainer().resolve(Modules.WORKFLOW_ENGINE)
+        const runs = await Promise.all(
+          [first.id, second.id].map((orderId) =>
+            engine.run("grant-membership-for-order", { input: { order_id: orderId }, throwOnError: false })
+          )
+        )
+        for (const run of runs) expect(run.errors, JSON.stringify(run.errors)).toEqual([])
+        const rows = await memberships().listMemberships({ customer_id: customers.C.id })
+        expect(rows).toHaveLength(1)
+        const periods = await memberships().listMembershipPeriods({ membership_id: rows[0].id })
+        expect(periods.map((p) => p.order_id).sort()).toEqual([first.id, second.id].sort())
+        expect(rows[0].status).toBe("active")
+      })
+
       it("refunding the first purchase moves the renewal up; canceling everything revokes and leaves the group", async () => {
         const first = await buy("membership-monthly", "A")
         const second = await buy("membership-monthly", "A")
@@ -370,6 +393,20 @@ medusaIntegrationTestRunner({
         expect((await lessonAccess("A", "&visibility=public")).data).toEqual({ allowed: false, reason: "none", expires_at: null })
       })
 
+      it("a monthly member who buys yearly opens yearly-only content at once, and keeps monthly content", async () => {
+        await buy("membership-monthly", "A")
+        expect((await lessonAccess("A", "&visibility=plans&plans=yearly")).data).toMatchObject({ allowed: false })
+        await buy("membership-yearly", "A")
+        const [yearly] = await memberships().listMembershipPeriods({ plan_handle: "yearly" })
+        // The yearly days sit after the monthly ones on the timeline...
+        expect(new Date(yearly.starts_at).getTime()).toBeGreaterThan(Date.now())
+        // ...but the content of the plan bought is open now.
+        const endsAt = (await myMembership("A"))!.ends_at
+        expect((await lessonAccess("A", "&visibility=plans&plans=yearly")).data).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
+        expect((await lessonAccess("A", "&visibility=plans&plans=monthly")).data).toMatchObject({ allowed: true, reason: "membership" })
+        expect((await lessonAccess("A", "&visibility=plans&plans=lifetime")).data).toMatchObject({ allowed: false })
+      })
+
       it("answers 400 for bad visibility parameters and 401 without a customer", async () => {
         const noPlans = await lessonAccess("A", "&visibility=plans")
         expect(noPlans.status).toBe(400)
@@ -400,6 +437,47 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/memberships?expiring_within_days=7", admin())).data.memberships).toEqual([])
         const soon = await api.get("/admin/memberships?expiring_within_days=31", admin())
         expect(soon.data.memberships.map((m: { email: string }) => m.email)).toEqual(["a@example.test"])
+      })
+
+      it("expiry is a status refresh: a run with a future as_of is healed by the next run at the real time", async () => {
+        await buy("membership-monthly", "A")
+        await buy("membership-lifetime", "B")
+        const future = await api.post("/admin/memberships/expire-due", { as_of: new Date(Date.now() + 90 * DAY).toISOString() }, admin())
+        expect(future.data).toMatchObject({ expired: 1, reactivated: 0 })
+        expect((await myMembership("A"))!.status).toBe("expired")
+        expect(await inGroup("A", "members")).toBe(false)
+        expect((await myMembership("B"))!.status).toBe("active")
+
+        // The hourly job (no as_of: now) puts the paying member back, in the group too.
+        const now = await api.post("/admin/memberships/expire-due", {}, admin())
+        expect(now.data).toMatchObject({ expired: 0, reactivated: 1 })
+        expect((await myMembership("A"))!.status).toBe("active")
+        expect(await inGroup("A", "members")).toBe(true)
+        // Nothing left to change.
+        expect((await api.post("/admin/memberships/expire-due", {}, admin())).data).toMatchObject({ expired: 0, reactivated: 0 })
+      })
+
+      it("the expiry write re-checks ends_at: a renewal between lookup and update is not overwritten", async () => {
+        await buy("membership-monthly", "A")
+        await buy("membership-monthly", "B")
+        const service = memberships()
+        const [a] = await service.listMemberships({ customer_id: customers.A.id })
+        const [b] = await service.listMemberships({ customer_id: customers.B.id })
+        const asOf = new Date(Date.now() + 40 * DAY)
+        // Both were due as of asOf when looked up; then A renews (ends_at moves past asOf).
+        const due = await service.listMemberships({ status: "active", ends_at: { $lte: asOf } })
+        expect(due.map((m) => m.id).sort()).toEqual([a.id, b.id].sort())
+        await buy("membership-monthly", "A")
+        expect(Date.parse((await myMembership("A"))!.ends_at!)).toBeGreaterThan(asOf.getTime())
+
+        const expired = await service.expireIfDue(due.map((m) => m.id), asOf)
+        expect(expired).toEqual([{ id: b.id, customer_id: customers.B.id }])
+        expect((await service.retrieveMembership(a.id)).status).toBe("active")
+        expect((await service.retrieveMembership(b.id)).status).toBe("expired")
+
+        // Likewise a reactivation only touches rows still expired and not due.
+        expect(await service.reactivateIfCurrent([a.id, b.id], asOf)).toEqual([])
+        expect(await service.reactivateIfCurrent([a.id, b.id], new Date())).toEqual([{ id: b.id, customer_id: customers.B.id }])
       })
 
       it("answers 400 for bad input and 401 without an admin", async () => {

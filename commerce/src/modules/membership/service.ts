@@ -1,5 +1,5 @@
-import type { InferTypeOf } from "@medusajs/framework/types"
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context, InferTypeOf } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { Membership } from "./models/membership"
 import { MembershipPeriod } from "./models/membership-period"
 import { MembershipPlan } from "./models/membership-plan"
@@ -38,16 +38,25 @@ class MembershipModuleService extends MedusaService({ MembershipPlan, Membership
     return end === null || end > now.getTime()
   }
 
-  /** The plans whose live periods cover `now` (more than one when a lifetime plan sits beside a renewal). */
+  /**
+   * The plans whose live periods cover `now` (more than one when a lifetime plan sits beside a
+   * renewal, or a higher plan was bought during a lower one).
+   *
+   * Plan-gated access rule: a live (non-revoked) period opens its plan's content from the moment
+   * it was bought (`purchased_at`) until its `ends_at` (forever when null), not only from its
+   * place on the timeline (`starts_at`). The timeline lays purchases back to back so days are
+   * never lost, but a member who buys a higher plan while a lower one runs gets the higher
+   * plan's content at once; the lower plan's content stays open until its own period ends.
+   */
   async plansCovering(membershipId: string, now: Date): Promise<string[]> {
     const periods = await this.listMembershipPeriods({ membership_id: membershipId, revoked_at: null })
     return [
       ...new Set(
         periods
           .filter((p) => {
-            const start = time(p.starts_at)!
+            const bought = time(p.purchased_at)!
             const end = time(p.ends_at)
-            return start <= now.getTime() && (end === null || end > now.getTime())
+            return bought <= now.getTime() && (end === null || end > now.getTime())
           })
           .map((p) => p.plan_handle)
       ),
@@ -114,6 +123,68 @@ class MembershipModuleService extends MedusaService({ MembershipPlan, Membership
       // Nothing live (all revoked): keep the last dates for the record.
       ends_at: timeline.live ? timeline.ends_at : current.ends_at,
     })
+  }
+
+  /**
+   * Expires these memberships, but only those that are STILL active with ends_at <= asOf when
+   * the row is written (one conditional UPDATE): a renewal that moved ends_at after the
+   * caller looked them up is not overwritten. Returns the rows it changed.
+   */
+  @InjectManager()
+  async expireIfDue(
+    ids: string[],
+    asOf: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; customer_id: string }[]> {
+    if (!ids.length) return []
+    return await this.setStatusWhere_(
+      ids,
+      "expired",
+      `"status" = 'active' and "ends_at" is not null and "ends_at" <= ?`,
+      asOf,
+      sharedContext
+    )
+  }
+
+  /**
+   * Makes these memberships active again, but only those that are STILL expired with an
+   * ends_at after asOf (or lifetime) when the row is written. Heals an expiry run with a
+   * mistaken future time. Returns the rows it changed.
+   */
+  @InjectManager()
+  async reactivateIfCurrent(
+    ids: string[],
+    asOf: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; customer_id: string }[]> {
+    if (!ids.length) return []
+    return await this.setStatusWhere_(
+      ids,
+      "active",
+      `"status" = 'expired' and ("ends_at" is null or "ends_at" > ?)`,
+      asOf,
+      sharedContext
+    )
+  }
+
+  protected async setStatusWhere_(
+    ids: string[],
+    status: MembershipStatus,
+    condition: string,
+    asOf: Date,
+    sharedContext: Context
+  ): Promise<{ id: string; customer_id: string }[]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as {
+      execute: (sql: string, params: unknown[], method: "all") => Promise<{ id: string; customer_id: string }[]>
+    }
+    const rows = await manager.execute(
+      `update "membership" set "status" = ?, "updated_at" = now()
+        where "id" in (${ids.map(() => "?").join(", ")}) and "deleted_at" is null and ${condition}
+        returning "id", "customer_id"`,
+      [status, ...ids, asOf],
+      "all"
+    )
+    return rows.map((r) => ({ id: r.id, customer_id: r.customer_id }))
   }
 }
 

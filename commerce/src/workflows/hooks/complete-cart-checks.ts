@@ -3,7 +3,6 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { amountToFen } from "../catalog-product-input"
 import { quoteCourseUpgrade, type UpgradeCart } from "../course-upgrade-quote"
 import { digitalProductsById, ONE_PER_CART_MESSAGE } from "../digital-goods"
-import { isUpgradeLine } from "../entitlement-rules"
 
 type CartLine = {
   id: string
@@ -59,10 +58,22 @@ completeCartWorkflow.hooks.validate(async ({ input }, { container }) => {
     if (Number(line.quantity) !== 1) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `"${product.title}" ${ONE_PER_CART_MESSAGE}`)
     }
-    if (product.catalog.cms_kind !== "course" || !line.is_custom_price || !isUpgradeLine(line.metadata)) continue
+    // A custom price on a course or bundle line comes only from the course-upgrade route, so
+    // every custom-priced line is checked as an upgrade, whatever its metadata says now.
+    if (!line.is_custom_price) continue
+    if (product.catalog.cms_kind !== "course") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `"${product.title}" has a price that is not its own: remove the line and add it again`
+      )
+    }
     if (!cart.customer_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Completing a course needs a signed-in customer")
     }
+    // Not a valid upgrade for this customer now (owns the course, no lessons of it): refused
+    // with why. Otherwise the price is worked out again from the current credit; the validate
+    // hook must not change the cart (the order is built from the snapshot taken before it), so
+    // a different price is refused and the storefront asks for the upgrade again.
     const quote = await quoteCourseUpgrade(container, cart, cart.customer_id, product.catalog.cms_document_id)
     if (amountToFen(line.unit_price) !== quote.price_fen) {
       throw new MedusaError(

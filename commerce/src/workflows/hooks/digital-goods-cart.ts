@@ -39,25 +39,61 @@ addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   }
 })
 
+// A course or bundle line keeps quantity 1 and the metadata it was added with: the metadata
+// marks the "complete the course" (补差价) line and what it was priced from, and Medusa keeps a
+// custom price through a line update, so letting the owner rewrite it would detach the price
+// from the reason for it.
 updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
-  const quantity = input.update?.quantity
-  if (quantity === undefined || quantity === null || Number(quantity) <= 1) return
-  const line = ((cart as { items?: ({ id: string; product_id?: string | null } | null)[] }).items ?? []).find(
-    (item) => item?.id === input.item_id
-  )
-  let productId = line?.product_id ?? null
-  if (!line) {
+  const update = (input.update ?? {}) as { quantity?: unknown; metadata?: unknown }
+  const quantity = update.quantity
+  const raisesQuantity = quantity !== undefined && quantity !== null && Number(quantity) > 1
+  const touchesMetadata = update.metadata !== undefined
+  if (!raisesQuantity && !touchesMetadata) return
+
+  type StoredLine = { id: string; product_id?: string | null; metadata?: Record<string, unknown> | null }
+  let line = ((cart as { items?: (StoredLine | null)[] }).items ?? []).find((item) => item?.id === input.item_id)
+  if (!line || (touchesMetadata && line.metadata === undefined)) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: carts } = await query.graph({
       entity: "cart",
-      fields: ["id", "items.id", "items.product_id"],
+      fields: ["id", "items.id", "items.product_id", "items.metadata"],
       filters: { id: input.cart_id },
     })
-    productId = carts[0]?.items?.find((item: { id: string } | null) => item?.id === input.item_id)?.product_id ?? null
+    line = (carts[0]?.items as (StoredLine | null)[] | undefined)?.find((item) => item?.id === input.item_id) ?? undefined
   }
-  if (!productId) return
+  const productId = line?.product_id ?? null
+  if (!line || !productId) return
   const product = (await digitalProductsById(container, [productId])).get(productId)
-  if (product) {
+  if (!product) return
+  if (raisesQuantity) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `"${product.title}" ${ONE_PER_CART_MESSAGE}`)
   }
+  if (touchesMetadata && !sameMetadata(update.metadata, line.metadata)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `The metadata of "${product.title}" cannot be changed in the cart: remove the line and add it again`
+    )
+  }
 })
+
+/** Deep equality of two metadata values (key order ignored; null, undefined and {} are all "none"). */
+function sameMetadata(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b)
+}
+
+function canonical(value: unknown): string {
+  const normalize = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(normalize)
+    if (v && typeof v === "object" && !(v instanceof Date)) {
+      return Object.fromEntries(
+        Object.keys(v as Record<string, unknown>)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => [k, normalize((v as Record<string, unknown>)[k])])
+      )
+    }
+    return v
+  }
+  const n = normalize(value ?? {})
+  return JSON.stringify(n && typeof n === "object" && !Object.keys(n).length ? {} : n)
+}

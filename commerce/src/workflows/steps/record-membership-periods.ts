@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MEMBERSHIP_MODULE } from "../../modules/membership"
 import type MembershipModuleService from "../../modules/membership/service"
@@ -47,17 +48,26 @@ export const recordMembershipPeriodsStep = createStep(
     let membership = await memberships.membershipOf(input.customer_id)
     if (!missing.length) return none(membership, [...known])
 
-    const createdMembership = !membership
-    const snapshot = membership ? await memberships.snapshot(membership.id) : null
+    let createdMembership = false
     if (!membership) {
-      membership = await memberships.createMemberships({
-        customer_id: input.customer_id,
-        plan_handle: missing[0].plan_handle,
-        status: "active",
-        starts_at: now,
-        ends_at: now,
-      })
+      try {
+        membership = await memberships.createMemberships({
+          customer_id: input.customer_id,
+          plan_handle: missing[0].plan_handle,
+          status: "active",
+          starts_at: now,
+          ends_at: now,
+        })
+        createdMembership = true
+      } catch (error) {
+        // Another order of the same new customer created the row meanwhile (customer_id is
+        // unique): use that one. Any other error, or still no row, is a real failure.
+        if (!isUniqueViolation(error)) throw error
+        membership = await memberships.membershipOf(input.customer_id)
+        if (!membership) throw error
+      }
     }
+    const snapshot = createdMembership ? null : await memberships.snapshot(membership.id)
     const created = await memberships.createMembershipPeriods(
       missing.map((line) => ({
         membership_id: membership!.id,
@@ -94,3 +104,15 @@ export const recordMembershipPeriodsStep = createStep(
     }
   }
 )
+
+/** A unique-key conflict, as Postgres (23505), MikroORM or Medusa's error mapper reports it. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; type?: unknown; name?: unknown; message?: unknown } | null
+  if (!e) return false
+  return (
+    e.code === "23505" ||
+    e.type === MedusaError.Types.DUPLICATE_ERROR ||
+    e.name === "UniqueConstraintViolationException" ||
+    (typeof e.message === "string" && /already exists|duplicate key/i.test(e.message))
+  )
+}

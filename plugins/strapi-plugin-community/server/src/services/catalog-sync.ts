@@ -283,14 +283,19 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Records that a sellable document changed; delivery follows at once and is retried until it lands. */
     async markChanged(uid: string, documentId: string): Promise<void> {
-      const existing = (await rows().findOne({ where: { target_uid: uid, target_document_id: documentId } })) as SyncStateRow | null;
-      const data = { state: 'pending', attempts: 0, last_error: null, next_attempt_at: new Date() };
-      if (existing) {
-        await rows().update({ where: { id: existing.id }, data: { ...data, change_seq: existing.change_seq + 1 } });
-      } else {
-        await rows().create({ data: { ...data, target_uid: uid, target_document_id: documentId, change_seq: 1 } });
-      }
-      setImmediate(() => void this.deliverDue());
+      // Joins the caller's transaction (an editor's publish runs in one): the row and the delivery
+      // follow the change's fate. Delivering before the commit could send, or roll back past, a
+      // state that never existed.
+      await strapi.db.transaction(async ({ onCommit }) => {
+        const existing = (await rows().findOne({ where: { target_uid: uid, target_document_id: documentId } })) as SyncStateRow | null;
+        const data = { state: 'pending', attempts: 0, last_error: null, next_attempt_at: new Date() };
+        if (existing) {
+          await rows().update({ where: { id: existing.id }, data: { ...data, change_seq: existing.change_seq + 1 } });
+        } else {
+          await rows().create({ data: { ...data, target_uid: uid, target_document_id: documentId, change_seq: 1 } });
+        }
+        onCommit(() => setImmediate(() => void this.deliverDue()));
+      });
     },
 
     /**

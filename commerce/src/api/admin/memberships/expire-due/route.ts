@@ -1,4 +1,4 @@
-// POST /admin/memberships/expire-due — run the expiry now, or as of a chosen time ({ as_of }) → { expired }
+// POST /admin/memberships/expire-due — run the expiry now, or as of a chosen time ({ as_of }) → { expired, reactivated }
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { expireMembershipsWorkflow } from "../../../../workflows/expire-memberships"
 import type { PostExpireDue } from "../validators"
@@ -8,5 +8,5 @@ export async function POST(req: AuthenticatedMedusaRequest<PostExpireDue>, res: 
   const { result } = await expireMembershipsWorkflow(req.scope).run({
     input: { now: asOf ? new Date(asOf) : new Date() },
   })
-  res.json({ expired: result.expired, as_of: (asOf ? new Date(asOf) : new Date()).toISOString() })
+  res.json({ expired: result.expired, reactivated: result.reactivated, as_of: (asOf ? new Date(asOf) : new Date()).toISOString() })
 }

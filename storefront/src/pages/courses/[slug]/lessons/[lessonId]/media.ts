@@ -76,6 +76,11 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
     headers.set('Content-Security-Policy', "default-src 'none'; sandbox");
     // Paid files are per member; free previews may be kept by the browser only.
     headers.set('Cache-Control', lesson.freePreview ? 'private, max-age=300' : 'private, no-store');
+    if (request.method === 'HEAD') {
+      // Players probe with HEAD: answer with the headers only, and stop the CMS sending the file.
+      await upstream.body?.cancel();
+      return new Response(null, { status: upstream.status, headers });
+    }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
     if (!isUpstreamError(error)) throw error;
@@ -87,5 +92,5 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
   }
 };
 
-// Players probe with HEAD; Node drops the body of HEAD responses.
+// Players probe with HEAD: same checks and headers as GET, no body.
 export const HEAD: APIRoute = (context) => GET(context);
