@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
@@ -376,5 +377,94 @@ describe('lesson media files', () => {
 
     expect((await get(path, { ...bearer(tokens.custom), range: `bytes=${AUDIO.length}-` })).status).toBe(416);
     expect((await get(`/api/community/lessons/${free.documentId}/media`, bearer(tokens.custom))).status).toBe(404);
+  });
+});
+
+describe('images in lesson bodies', () => {
+  type Upload = Awaited<ReturnType<typeof uploadFile>> & { hash: string };
+  let paidImage: Upload;
+  let freeImage: Upload;
+  let paidLesson: { documentId: string };
+  let previewLesson: { documentId: string };
+  /** A blocks `image` node as the admin's rich text editor writes it: the whole file object. */
+  const imageBlock = (file: Upload) => ({ type: 'image', image: { ...file }, children: [{ type: 'text', text: '' }] });
+  const mediaRoute = (documentId: string, file?: string) =>
+    `/api/community/lessons/${documentId}/media${file === undefined ? '' : `?file=${encodeURIComponent(file)}`}`;
+
+  beforeAll(async () => {
+    paidImage = (await uploadFile(strapi, 'paid-diagram.png', 'image/png', pngImage())) as Upload;
+    freeImage = (await uploadFile(strapi, 'free-diagram.png', 'image/png', pngImage())) as Upload;
+    paidLesson = await strapi.documents(LESSON).create({
+      data: { title: '付费：图解', position: 10, kind: 'text', body: [...blocks('paid diagram'), imageBlock(paidImage)] } as any,
+      status: 'published',
+    });
+    previewLesson = await strapi.documents(LESSON).create({
+      data: { title: '试听：图解', position: 11, free_preview: true, kind: 'text', body: [...blocks('free diagram'), imageBlock(freeImage)] } as any,
+      status: 'published',
+    });
+  });
+
+  afterAll(async () => {
+    for (const lesson of [paidLesson, previewLesson]) {
+      if (lesson) await strapi.documents(LESSON).delete({ documentId: lesson.documentId }).catch(() => undefined);
+    }
+    for (const file of [paidImage, freeImage]) {
+      if (file) await strapi.plugin('upload').service('upload').remove(file).catch(() => undefined);
+    }
+  });
+
+  it('of a paid lesson are not served from /uploads, formats included', async () => {
+    expect(Object.keys(paidImage.formats ?? {})).toContain('thumbnail');
+    for (const url of [paidImage.url, ...Object.values(paidImage.formats ?? {}).map((f) => f.url)]) {
+      expect((await get(url)).status, url).toBe(404);
+      expect((await get(url, bearer(tokens.custom))).status, url).toBe(404);
+      const response = await rawGet(url.replace('/uploads/', '/%75ploads/'));
+      expect(response.status, url).not.toBe(200);
+    }
+  });
+
+  it('of a free preview stay public', async () => {
+    expect((await get(freeImage.url)).status).toBe(200);
+    expect((await get(freeImage.formats!.thumbnail!.url)).status).toBe(200);
+  });
+
+  it('are streamed through the token-guarded media route with ?file=, and only files of that lesson body', async () => {
+    const original = await get(mediaRoute(paidLesson.documentId, paidImage.url), bearer(tokens.custom));
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-type')).toBe('image/png');
+    expect(original.headers.get('cache-control')).toContain('no-store');
+    // The upload service may have optimised the PNG: compare with the stored file.
+    const stored = await readFile(`${strapi.dirs.static.public}${paidImage.url}`);
+    expect(Buffer.from(await original.arrayBuffer()).equals(stored)).toBe(true);
+
+    const byHash = await get(mediaRoute(paidLesson.documentId, paidImage.hash), bearer(tokens.custom));
+    expect(byHash.status).toBe(200);
+    expect(Buffer.from(await byHash.arrayBuffer()).equals(stored)).toBe(true);
+
+    const thumbnail = await get(mediaRoute(paidLesson.documentId, paidImage.formats!.thumbnail!.url), bearer(tokens.custom));
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toBe('image/png');
+
+    // Same token, but files this lesson body does not embed.
+    for (const other of [freeImage.url, freeImage.hash, image.url, audio.url, '/uploads/guessed_0000.png', 'guessed_0000']) {
+      expect((await get(mediaRoute(paidLesson.documentId, other), bearer(tokens.custom))).status, other).toBe(404);
+    }
+    expect((await get(mediaRoute(locked.documentId, paidImage.url), bearer(tokens.custom))).status).toBe(404);
+    // Without ?file= it is the lesson's media, as before (this lesson has none).
+    expect((await get(mediaRoute(paidLesson.documentId), bearer(tokens.custom))).status).toBe(404);
+    // Same permission as always.
+    expect((await get(mediaRoute(paidLesson.documentId, paidImage.url))).status).toBe(401);
+    expect((await get(mediaRoute(paidLesson.documentId, paidImage.url), bearer(tokens.readOnly))).status).toBe(403);
+    expect((await get(mediaRoute(paidLesson.documentId, paidImage.url), bearer(tokens.unrelated))).status).toBe(403);
+    // Validated.
+    expect((await get(mediaRoute(paidLesson.documentId, ''), bearer(tokens.custom))).status).toBe(400);
+    expect((await get(mediaRoute(paidLesson.documentId, 'a\\b'), bearer(tokens.custom))).status).toBe(400);
+  });
+
+  it('lock and unlock as lessons change', async () => {
+    await strapi.documents(LESSON).update({ documentId: previewLesson.documentId, data: { free_preview: false } as any });
+    expect((await get(freeImage.url)).status).toBe(404);
+    await strapi.documents(LESSON).update({ documentId: previewLesson.documentId, data: { free_preview: true } as any });
+    expect((await get(freeImage.url)).status).toBe(200);
   });
 });

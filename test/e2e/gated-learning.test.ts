@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
-import { freshDataDir, json, launchChromium, medusaOperator, strapiEditor, waitFor } from './helpers';
+import { freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start` and the other journey.
 const ports: StackPorts = { postgres: 54338, strapi: 1348, medusa: 9011, storefront: 4332 };
@@ -112,7 +112,7 @@ describe('gated learning: previews → bundle → upgrade → refund', () => {
     const secret6 = await editor.lessonBodyText(lessonId.get(6)!);
 
     // A visitor reads the free previews and sees locks elsewhere, with no locked text in the HTML.
-    const visitor = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const visitor = await newContext(browser, { viewport: { width: 390, height: 844 } });
     const visitorPage = await visitor.newPage();
     expect(await lessonIsOpen(visitorPage, 1)).toBe(true);
     expect(await lessonIsOpen(visitorPage, 3)).toBe(false);
@@ -120,7 +120,7 @@ describe('gated learning: previews → bundle → upgrade → refund', () => {
     await visitor.close();
 
     // Member A signs up and buys the 3-lesson taster.
-    const memberA = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const memberA = await newContext(browser, { viewport: { width: 390, height: 844 } });
     const page = await register(memberA, `a-${Date.now()}@example.com`);
     await page.locator(`[data-testid="bundle-card"][data-bundle-slug="${TASTER}"] [data-testid="bundle-buy-button"]`).click();
     const bundleOrder = await displayedOrder(page);
@@ -135,7 +135,7 @@ describe('gated learning: previews → bundle → upgrade → refund', () => {
     expect(await page.content()).not.toContain(secret6);
 
     // Another member sees none of it, and cannot read A's entitlements.
-    const memberB = await browser.newContext();
+    const memberB = await newContext(browser);
     const pageB = await register(memberB, `b-${Date.now()}@example.com`);
     expect(await lessonIsOpen(pageB, 3)).toBe(false);
     expect(await pageB.content()).not.toContain(secret3);

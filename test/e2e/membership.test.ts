@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
-import { freshDataDir, json, launchChromium, medusaOperator, waitFor } from './helpers';
+import { freshDataDir, json, launchChromium, newContext, medusaOperator, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start` and the other journeys.
 const ports: StackPorts = { postgres: 54337, strapi: 1349, medusa: 9012, storefront: 4333 };
@@ -46,7 +46,7 @@ async function membersLessonOpen(page: Page): Promise<boolean> {
 
 describe('membership: a month plan, member prices, member-only lessons, expiry', () => {
   it('takes a visitor from the plans to member prices and member-only lessons, and back after expiry', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
 
     // A visitor sees the plans with their per-month price, and the member price beside the list price.

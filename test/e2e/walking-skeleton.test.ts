@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
-import { freshDataDir, json, launchChromium, medusaOperator, strapiEditor, waitFor } from './helpers';
+import { freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start`.
 const ports: StackPorts = { postgres: 54339, strapi: 1347, medusa: 9010, storefront: 4331 };
@@ -67,7 +67,7 @@ describe('walking skeleton', () => {
     expect(product.variants[0].prices).toEqual(expect.arrayContaining([expect.objectContaining({ currency_code: 'cny', amount: 29.9 })]));
     expect((await editor.syncState(course.documentId))?.state).toBe('synced');
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage();
     await page.goto(stack.urls.storefront);
     await page.getByText('Mini Course 试水小课').click();
     await page.waitForURL(/\/courses\/mini-course-e2e$/);
@@ -122,7 +122,7 @@ describe('walking skeleton', () => {
     expect(state.reason).toMatch(/No price/);
     expect(await operator.productsByHandle(handleOf(course.documentId))).toHaveLength(0);
 
-    const page = await browser.newPage();
+    const page = await (await newContext(browser)).newPage();
     await page.goto(`${stack.urls.storefront}/courses/no-price-yet`);
     expect(await page.textContent('[data-testid="course-price"]')).toContain('暂未开售');
     expect(await page.locator('[data-testid="buy-button"]').count()).toBe(0);
@@ -152,7 +152,7 @@ describe('walking skeleton', () => {
   });
 
   it('the printed demo logins open both admin panels, and Strapi shows each course\'s sync state', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await newContext(browser, { viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(stack.urls.strapiAdmin);
     await page.fill('input[name="email"]', stack.logins.strapi.email);
     await page.fill('input[name="password"]', stack.logins.strapi.password);

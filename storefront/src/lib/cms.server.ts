@@ -330,5 +330,13 @@ export async function fetchLessonMedia(mediaUrl: string, headers: Record<string,
   }
 }
 
+/**
+ * Where the storefront server fetches an image embedded in a lesson's body (`file`: its CMS URL
+ * or hash); the CMS serves it only if that lesson's body embeds it. Pass to fetchLessonMedia.
+ */
+export function lessonBodyFileUrl(lessonDocumentId: string, file: string): string {
+  return `/api/community/lessons/${encodeURIComponent(lessonDocumentId)}/media?file=${encodeURIComponent(file)}`;
+}
+
 /** Origin of public CMS media (covers, avatars, images in descriptions). */
 export const cmsMediaBase = CMS_BASE;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderBlocks, safeLinkUrl } from './blocks-to-html';
+import { bodyImageSrc, cmsMediaPath, escapeHtml, renderBlocks, safeLinkUrl } from './blocks-to-html';
 
 const options = { mediaBase: 'http://cms.test' };
 const text = (value: string, marks: Record<string, boolean> = {}) => ({ type: 'text', text: value, ...marks });
@@ -145,5 +145,51 @@ describe('safeLinkUrl', () => {
 describe('escapeHtml', () => {
   it('escapes the five HTML metacharacters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('images of a paid lesson body (locked in the CMS)', () => {
+  const locked = { mediaBase: 'http://cms.test', lockedMediaProxy: '/courses/intro/lessons/abc123/media' };
+  const image = (url: string, extra: Record<string, unknown> = {}) => ({ type: 'image', image: { url, ...extra }, children: [] });
+
+  it('go through the lesson media proxy with the CMS path as file', () => {
+    expect(renderBlocks([image('/uploads/slide_ab12.png', { alternativeText: 'a "b"' })], locked)).toBe(
+      '<figure><img src="/courses/intro/lessons/abc123/media?file=%2Fuploads%2Fslide_ab12.png" alt="a &quot;b&quot;" loading="lazy" decoding="async"></figure>',
+    );
+    expect(bodyImageSrc('http://cms.test/uploads/slide_ab12.png', locked)).toBe('/courses/intro/lessons/abc123/media?file=%2Fuploads%2Fslide_ab12.png');
+  });
+
+  it('never leak the CMS upload URL', () => {
+    const html = renderBlocks([image('/uploads/slide_ab12.png'), image('http://cms.test/uploads/x_1.png')], locked);
+    expect(html).not.toContain('cms.test');
+    expect(html).not.toContain('src="/uploads');
+  });
+
+  it('keep escaping: a hostile file name cannot break out of the attribute', () => {
+    const html = renderBlocks([image('/uploads/a"><script>alert(1)</script>.png')], locked);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('a"');
+    expect(html).toContain('file=%2Fuploads%2Fa%22%3E%3Cscript%3E');
+  });
+
+  it('keep other hosts (a cloud bucket) as they are and still refuse unsafe sources', () => {
+    expect(bodyImageSrc('https://bucket.example.com/x.png', locked)).toBe('https://bucket.example.com/x.png');
+    for (const url of ['javascript:alert(1)', '//evil.com/x.png', 'data:image/png;base64,AAAA', '/uploads\\x.png']) {
+      expect(renderBlocks([image(url)], locked), url).toBe('');
+    }
+  });
+
+  it('stay direct CMS URLs when no proxy is given (free previews, course descriptions)', () => {
+    expect(renderBlocks([image('/uploads/p.png')], { mediaBase: 'http://cms.test' })).toContain('src="http://cms.test/uploads/p.png"');
+  });
+});
+
+describe('cmsMediaPath', () => {
+  it('is the path of CMS-hosted URLs only', () => {
+    expect(cmsMediaPath('/uploads/a.png', 'http://cms.test')).toBe('/uploads/a.png');
+    expect(cmsMediaPath('http://cms.test/uploads/a.png', 'http://cms.test/')).toBe('/uploads/a.png');
+    expect(cmsMediaPath('http://other.test/uploads/a.png', 'http://cms.test')).toBeNull();
+    expect(cmsMediaPath('//cms.test/uploads/a.png', 'http://cms.test')).toBeNull();
+    expect(cmsMediaPath('javascript:alert(1)', 'http://cms.test')).toBeNull();
   });
 });

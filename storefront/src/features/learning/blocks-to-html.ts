@@ -12,6 +12,36 @@ import { absoluteMediaUrl } from '../catalog/media-url';
 export interface RenderBlocksOptions {
   /** Origin that relative media URLs ("/uploads/…") live on: the CMS. */
   mediaBase: string;
+  /**
+   * Storefront path of the lesson's media proxy (paths.lessonMedia), for the body of a paid
+   * lesson: its images hosted by the CMS are locked there, so they are served through the proxy
+   * (`<proxy>?file=<CMS path>`), which checks access first. Unset: images keep their CMS URL.
+   */
+  lockedMediaProxy?: string;
+}
+
+/**
+ * The path of a media URL hosted by the CMS ("/uploads/x.png", or an absolute URL on the CMS
+ * origin), or null for anything else (another host, such as a cloud bucket, or an unsafe URL).
+ */
+export function cmsMediaPath(url: string, mediaBase: string): string | null {
+  const value = url.trim();
+  if (value.startsWith('/')) return value.startsWith('//') || value.includes('\\') ? null : value;
+  if (!/^https?:\/\//i.test(value)) return null;
+  try {
+    const parsed = new URL(value);
+    return parsed.origin === new URL(mediaBase).origin ? parsed.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the browser gets an image of a lesson body: through the lesson's proxy when the CMS locks it. */
+export function bodyImageSrc(url: string, options: RenderBlocksOptions): string | null {
+  const src = absoluteMediaUrl(url, options.mediaBase);
+  if (!src || !options.lockedMediaProxy) return src;
+  const cmsPath = cmsMediaPath(url, options.mediaBase);
+  return cmsPath ? `${options.lockedMediaProxy}?file=${encodeURIComponent(cmsPath)}` : src;
 }
 
 type Node = Record<string, unknown>;
@@ -130,7 +160,7 @@ function renderListItemWithNested(node: Node, depth: number, options: RenderBloc
 function renderImage(node: Node, options: RenderBlocksOptions): string {
   const image = isNode(node.image) ? node.image : null;
   if (!image) return '';
-  const src = typeof image.url === 'string' ? absoluteMediaUrl(image.url, options.mediaBase) : null;
+  const src = typeof image.url === 'string' ? bodyImageSrc(image.url, options) : null;
   if (!src) return '';
   const alt = typeof image.alternativeText === 'string' ? image.alternativeText : '';
   const size = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null);

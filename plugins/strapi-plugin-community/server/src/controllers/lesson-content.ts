@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { API_TOKEN_STRATEGY, LESSON_UID } from '../uids';
-import { lessonContentParams, lessonContentQuery } from '../validation/lesson-content';
+import { lessonContentParams, lessonMediaQuery } from '../validation/lesson-content';
+import { bodyImagesOf, matchFile, uploadFilesOf } from '../services/lesson-media';
 import { getDefaultLocale, getLocaleCodes } from '../services/locales';
 import { parseByteRange } from '../services/byte-range';
 
@@ -25,6 +26,8 @@ export const lessonMediaPath = (documentId: string) => `/api/community/lessons/$
  *
  * GET /api/community/lessons/:documentId/content[?locale=en] → { data: { documentId, locale, body, media: { url, mime, name } | null } }
  * GET /api/community/lessons/:documentId/media[?locale=en]   → the file's bytes (Range requests supported)
+ * GET /api/community/lessons/:documentId/media?file=<url|hash> → an image embedded in the lesson's
+ *   body (any published locale of it), or one of its formats; 404 for any other file
  *
  * `locale` must be one of the CMS's locales (400 otherwise); when the lesson has no published
  * version in it, the default locale's (zh-CN) is served instead, and `data.locale` says which.
@@ -35,8 +38,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const parsed = lessonContentParams.safeParse(ctx.params);
     if (!parsed.success) throw new errors.ValidationError(parsed.error.issues.map((i) => i.message).join('; '));
     const { documentId } = parsed.data;
-    const query = lessonContentQuery.safeParse({ locale: ctx.query?.locale });
-    if (!query.success) throw new errors.ValidationError(query.error.issues.map((i) => `locale: ${i.message}`).join('; '));
+    const isMedia = String(ctx.state.route?.path ?? '').endsWith('/media');
+    const query = lessonMediaQuery.safeParse({ locale: ctx.query?.locale, ...(isMedia ? { file: ctx.query?.file } : {}) });
+    if (!query.success) {
+      throw new errors.ValidationError(query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    }
     const defaultLocale = await getDefaultLocale(strapi);
     const requested = query.data.locale ?? defaultLocale;
     if (requested !== defaultLocale && !(await getLocaleCodes(strapi)).includes(requested)) {
@@ -56,7 +62,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!lesson) throw new errors.NotFoundError('Lesson not found');
 
     ctx.set('Cache-Control', 'private, no-store');
-    if (String(ctx.state.route?.path ?? '').endsWith('/media')) {
+    if (isMedia && query.data.file !== undefined) {
+      const file = await bodyFile(strapi, documentId, query.data.file);
+      if (!file) throw new errors.NotFoundError('This lesson has no such file');
+      await sendFile(strapi, ctx, file);
+      return;
+    }
+    if (isMedia) {
       if (!lesson.media) throw new errors.NotFoundError('This lesson has no media');
       await sendFile(strapi, ctx, lesson.media);
       return;
@@ -71,6 +83,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 });
+
+/**
+ * The file `wanted` names, only when an image block of a published version (any locale) of the
+ * lesson embeds it: a lesson's token-guarded route never serves another lesson's or any other file.
+ */
+async function bodyFile(strapi: Core.Strapi, documentId: string, wanted: string) {
+  const versions = (await strapi.db.query(LESSON_UID).findMany({
+    select: ['body'],
+    where: { documentId, publishedAt: { $notNull: true } },
+  })) as { body?: unknown }[];
+  const images = versions.flatMap((version) => bodyImagesOf(version.body));
+  for (const file of await uploadFilesOf(strapi, images)) {
+    const match = matchFile(file, wanted);
+    if (match) return match;
+  }
+  return null;
+}
 
 async function sendFile(strapi: Core.Strapi, ctx: any, file: NonNullable<LockedLesson['media']>): Promise<void> {
   ctx.set('Accept-Ranges', 'bytes');

@@ -30,3 +30,40 @@ describe('fileNamesOf', () => {
     expect(fileNamesOf({ url: 'https://cdn.example.com/talk.mp4', formats: null })).toEqual([]);
   });
 });
+
+describe('bodyImagesOf', () => {
+  it('finds image nodes at any depth and skips malformed ones', async () => {
+    const { bodyImagesOf } = await import('./lesson-media');
+    const body = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'hi' }] },
+      { type: 'image', image: { url: '/uploads/a_1.png', hash: 'a_1' }, children: [] },
+      { type: 'list', children: [{ type: 'list-item', children: [{ type: 'image', image: { url: '/uploads/b_2.png' } }] }] },
+      { type: 'image', image: null },
+      { type: 'image', image: 'nope' },
+      null,
+    ];
+    expect(bodyImagesOf(body).map((i) => i.url)).toEqual(['/uploads/a_1.png', '/uploads/b_2.png']);
+    expect(bodyImagesOf(null)).toEqual([]);
+    expect(bodyImagesOf('x')).toEqual([]);
+  });
+});
+
+describe('matchFile', () => {
+  it('matches the file by URL, hash or file name, and its formats by URL or file name, nothing else', async () => {
+    const { matchFile } = await import('./lesson-media');
+    const file = {
+      url: '/uploads/slide_ab12.png',
+      hash: 'slide_ab12',
+      mime: 'image/png',
+      name: 'slide.png',
+      formats: { thumbnail: { url: '/uploads/thumbnail_slide_ab12.png', mime: 'image/png', name: 'thumbnail_slide.png' } },
+    };
+    expect(matchFile(file, '/uploads/slide_ab12.png')).toEqual({ url: '/uploads/slide_ab12.png', mime: 'image/png', name: 'slide.png' });
+    expect(matchFile(file, 'slide_ab12')?.url).toBe('/uploads/slide_ab12.png');
+    expect(matchFile(file, 'http://cms.example/uploads/slide_ab12.png')?.url).toBe('/uploads/slide_ab12.png');
+    expect(matchFile(file, '/uploads/thumbnail_slide_ab12.png')?.name).toBe('thumbnail_slide.png');
+    expect(matchFile(file, '/uploads/other_cd34.png')).toBeNull();
+    expect(matchFile(file, 'other_cd34')).toBeNull();
+    expect(matchFile(file, '/')).toBeNull();
+  });
+});

@@ -9,3 +9,15 @@ export const lessonContentParams = z.object({ documentId: documentIdSchema });
 export const localeCodeSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'not a locale code');
 
 export const lessonContentQuery = z.object({ locale: localeCodeSchema.optional() });
+
+/**
+ * `?file=` of the media route: an image of the lesson body, named by its URL ("/uploads/x_ab12.png"
+ * or the provider's absolute URL) or its hash. Printable characters only, no backslashes.
+ */
+export const lessonFileSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(2048, 'too long')
+  .regex(/^[^\u0000-\u001f\u007f\\]+$/, 'not a file URL or hash');
+
+export const lessonMediaQuery = lessonContentQuery.extend({ file: lessonFileSchema.optional() });

@@ -1,9 +1,12 @@
 // GET /courses/:slug/lessons/:lessonId/media — a lesson's media file, streamed from the CMS
 // after the same access check as the lesson page. The CMS URL and its token never reach the browser.
+// GET …/media?file=/uploads/x.png — an image of the lesson's body (paid lessons' are locked in the
+// CMS), same check; the CMS answers 404 unless that lesson's body embeds the file.
 import type { APIRoute } from 'astro';
 import { lessonGate } from '../../../../../features/learning/lesson-gate';
 import { lessonAudience } from '../../../../../features/membership/visibility';
-import { fetchLessonMedia, getCourseBySlug, getLessonContent } from '../../../../../lib/cms.server';
+import { fetchLessonMedia, getCourseBySlug, getLessonContent, lessonBodyFileUrl } from '../../../../../lib/cms.server';
+import { parseBodyFileParam } from '../../../../../features/learning/body-file-param';
 import { defaultLocale } from '../../../../../i18n/locales';
 import { getLessonAccess } from '../../../../../lib/commerce.server';
 import { isUpstreamError } from '../../../../../lib/upstream-error';
@@ -28,9 +31,11 @@ function filenameHeader(disposition: 'inline' | 'attachment', name: string | nul
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export const GET: APIRoute = async ({ params, request, locals }) => {
+export const GET: APIRoute = async ({ params, request, locals, url }) => {
   const slug = params.slug ?? '';
   const lessonId = params.lessonId ?? '';
+  const file = parseBodyFileParam(url.searchParams.getAll('file'));
+  if (!file.ok) return plain(400, 'Bad file parameter');
   try {
     // Lesson media are shared by all locales (not localized in the CMS): ask for the default one.
     const course = await getCourseBySlug(slug, defaultLocale);
@@ -44,15 +49,21 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
     if (gate.kind === 'signed-out') return plain(401, 'Sign in to open this lesson');
     if (gate.kind !== 'open') return plain(403, 'This lesson is locked');
 
-    const content = await getLessonContent(lesson.id, defaultLocale);
-    if (!content?.media) return plain(404, 'Not found');
-
     const forward: Record<string, string> = {};
     for (const name of ['range', 'if-range', 'if-none-match', 'if-modified-since']) {
       const value = request.headers.get(name);
       if (value) forward[name] = value;
     }
-    const upstream = await fetchLessonMedia(content.media.url, forward);
+    let target: { url: string; mime: string | null; name: string | null };
+    if (file.value !== null) {
+      // An image of the body: the CMS checks that this lesson's body embeds it.
+      target = { url: lessonBodyFileUrl(lesson.id, file.value), mime: null, name: null };
+    } else {
+      const content = await getLessonContent(lesson.id, defaultLocale);
+      if (!content?.media) return plain(404, 'Not found');
+      target = content.media;
+    }
+    const upstream = await fetchLessonMedia(target.url, forward);
     if (upstream.status === 404) {
       await upstream.body?.cancel();
       return plain(404, 'Not found');
@@ -68,10 +79,10 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
       const value = upstream.headers.get(name);
       if (value) headers.set(name, value);
     }
-    const type = (content.media.mime || upstream.headers.get('content-type') || '').split(';')[0]!.trim();
+    const type = (target.mime || upstream.headers.get('content-type') || '').split(';')[0]!.trim();
     const inline = INLINE_TYPES.test(type);
     headers.set('Content-Type', inline ? type : 'application/octet-stream');
-    headers.set('Content-Disposition', filenameHeader(inline ? 'inline' : 'attachment', content.media.name));
+    headers.set('Content-Disposition', filenameHeader(inline ? 'inline' : 'attachment', target.name));
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('Content-Security-Policy', "default-src 'none'; sandbox");
     // Paid files are per member; free previews may be kept by the browser only.
