@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { orderProductIds } from "./order-product-ids"
 import { planOrderEntitlements, type OrderForGrant, type ProductForGrant } from "./entitlement-rules"
 import { createOrderEntitlementsStep } from "./steps/create-order-entitlements"
 
@@ -27,13 +28,7 @@ export const grantEntitlementsForOrderWorkflow = createWorkflow(
       options: { throwIfKeyNotFound: true },
     })
 
-    const productIds = transform({ orders }, ({ orders }) => {
-      const ids = ((orders[0] as OrderForGrant | undefined)?.items ?? [])
-        .map((item) => item?.product_id)
-        .filter((id): id is string => !!id)
-      // An empty id list would match every product: ask for one that cannot exist instead.
-      return ids.length ? [...new Set(ids)] : ["prod_none"]
-    })
+    const productIds = transform({ orders }, ({ orders }) => orderProductIds(orders[0] as OrderForGrant | undefined))
     const { data: products } = useQueryGraphStep({
       entity: "product",
       fields: ["id", "metadata"],

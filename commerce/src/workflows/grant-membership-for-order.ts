@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { orderProductIds } from "./order-product-ids"
 import { planHandleOf, planOrderMemberships, type OrderForMembership, type PlanForGrant } from "./membership-rules"
 import { recordMembershipPeriodsStep } from "./steps/record-membership-periods"
 import { syncMembersGroupWorkflow } from "./sync-members-group"
@@ -20,13 +21,7 @@ export const grantMembershipForOrderWorkflow = createWorkflow(
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
-    const productIds = transform({ orders }, ({ orders }) => {
-      const ids = ((orders[0] as OrderForMembership | undefined)?.items ?? [])
-        .map((item) => item?.product_id)
-        .filter((id): id is string => !!id)
-      // An empty id list would match every product: ask for one that cannot exist instead.
-      return ids.length ? [...new Set(ids)] : ["prod_none"]
-    })
+    const productIds = transform({ orders }, ({ orders }) => orderProductIds(orders[0] as OrderForMembership | undefined))
     const { data: products } = useQueryGraphStep({
       entity: "product",
       fields: ["id", "metadata"],
