@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
+import { seedStore } from "./seeded-store"
 import { beforeAll, describe, expect, it } from "vitest"
 import { MEMBERSHIP_MODULE } from "../../src/modules/membership"
 import type MembershipModuleService from "../../src/modules/membership/service"
@@ -119,21 +120,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      await seed({ container, args: [] })
-
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: keys } = await query.graph({
-        entity: "api_key",
-        fields: ["token"],
-        filters: { type: "publishable", title: PUBLISHABLE_KEY_TITLE },
-      })
-      publishableKey = keys[0].token
-      const { data: stores } = await query.graph({
-        entity: "store",
-        fields: ["default_sales_channel_id", "default_region_id"],
-      })
-      regionId = stores[0].default_region_id!
-      salesChannelId = stores[0].default_sales_channel_id!
+      ;({ publishableKey, regionId, salesChannelId } = await seedStore(container))
 
       // The seeded operator logs in, and creates the secret key the CMS uses.
       const login = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })

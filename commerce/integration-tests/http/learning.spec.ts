@@ -1,11 +1,11 @@
 import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
+import { andWaitFor as waitForSubscribers, seedStore } from "./seeded-store"
 import { beforeAll, describe, expect, it } from "vitest"
 import { ENTITLEMENT_MODULE } from "../../src/modules/entitlement"
 import type EntitlementModuleService from "../../src/modules/entitlement/service"
-import seed, { PUBLISHABLE_KEY_TITLE } from "../../src/scripts/seed"
 
 // Courses, split-price lesson bundles and gated learning, through the real store and admin APIs.
 
@@ -91,13 +91,7 @@ medusaIntegrationTestRunner({
 
     const entitlementService = () => getContainer().resolve<EntitlementModuleService>(ENTITLEMENT_MODULE)
 
-    /** Runs `action` and waits until every subscriber of `event` has finished. */
-    async function andWaitFor<T>(event: string, action: () => Promise<T>): Promise<T> {
-      const done = TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS))
-      const result = await action()
-      await done
-      return result
-    }
+    const andWaitFor = <T>(event: string, action: () => Promise<T>) => waitForSubscribers(getContainer(), event, action)
 
     async function newCart(token?: string, email?: string) {
       const res = await api.post(
@@ -179,16 +173,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      await seed({ container, args: [] })
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: keys } = await query.graph({
-        entity: "api_key",
-        fields: ["token"],
-        filters: { type: "publishable", title: PUBLISHABLE_KEY_TITLE },
-      })
-      publishableKey = keys[0].token
-      const { data: stores } = await query.graph({ entity: "store", fields: ["default_region_id"] })
-      regionId = stores[0].default_region_id!
+      ;({ publishableKey, regionId } = await seedStore(container))
 
       const login = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
       adminJwt = login.data.token

@@ -1,11 +1,12 @@
 import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
+import { andWaitFor as waitForSubscribers, seedStore } from "./seeded-store"
 import { beforeAll, describe, expect, it } from "vitest"
 import { MEMBERSHIP_MODULE } from "../../src/modules/membership"
 import type MembershipModuleService from "../../src/modules/membership/service"
-import seed, { PUBLISHABLE_KEY_TITLE } from "../../src/scripts/seed"
+import seed from "../../src/scripts/seed"
 
 // Paid memberships, member prices and member-only content, through the real store and admin APIs.
 
@@ -70,12 +71,7 @@ medusaIntegrationTestRunner({
     const admin = (): AxiosRequestConfig => ({ headers: { Authorization: `Bearer ${adminJwt}` } })
     const memberships = () => getContainer().resolve<MembershipModuleService>(MEMBERSHIP_MODULE)
 
-    async function andWaitFor<T>(event: string, action: () => Promise<T>): Promise<T> {
-      const done = TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS))
-      const result = await action()
-      await done
-      return result
-    }
+    const andWaitFor = <T>(event: string, action: () => Promise<T>) => waitForSubscribers(getContainer(), event, action)
 
     async function cartWith(handle: string, who?: Who) {
       const token = who ? customers[who].token : undefined
@@ -136,12 +132,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      await seed({ container, args: [] })
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { type: "publishable", title: PUBLISHABLE_KEY_TITLE } })
-      publishableKey = keys[0].token
-      const { data: stores } = await query.graph({ entity: "store", fields: ["default_region_id"] })
-      regionId = stores[0].default_region_id!
+      ;({ publishableKey, regionId } = await seedStore(container))
       adminJwt = (await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).data.token
 
       for (const doc of [courseDoc(), bundleDoc()]) {
