@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseProductHandle } from '@community/contracts';
 import type { Core } from '@strapi/strapi';
 import { bootStrapi } from './boot-strapi';
 import { BUNDLE, COURSE, LESSON, SYNC_STATE, TEST_ENV, adminToken, waitFor } from './helpers';
@@ -286,9 +287,9 @@ describe('reconcile (drift report)', () => {
         metadata: null,
         variants: [{ id: `variant_${id}`, prices: [{ currency_code: 'cny', amount }] }],
       });
-      products.set(`course-${inStep.documentId.toLowerCase()}`, product('prod_in_step', 'published', 99));
-      products.set(`course-${repriced.documentId.toLowerCase()}`, product('prod_repriced', 'published', 199.5));
-      products.set(`course-${withdrawn.documentId.toLowerCase()}`, product('prod_withdrawn', 'published', 5));
+      products.set(courseProductHandle(inStep.documentId), product('prod_in_step', 'published', 99));
+      products.set(courseProductHandle(repriced.documentId), product('prod_repriced', 'published', 199.5));
+      products.set(courseProductHandle(withdrawn.documentId), product('prod_withdrawn', 'published', 5));
 
       const report = await sync().reconcileAll();
       expect(report.commerce).toEqual({ url: fakeUrl, reachable: true, error: null });

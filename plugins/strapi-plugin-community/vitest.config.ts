@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['server/src/**/*.test.ts', 'admin/src/**/*.test.ts', 'shared/**/*.test.ts'] },
+  test: { include: ['server/src/**/*.test.ts', 'admin/src/**/*.test.ts'] },
 });

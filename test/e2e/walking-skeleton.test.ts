@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { courseProductHandle } from '@community/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
@@ -6,7 +7,7 @@ import { freshDataDir, json, launchChromium, newContext, medusaOperator, strapiE
 
 // Own ports and data, so the suite runs beside `npm start`.
 const ports: StackPorts = { postgres: 54339, strapi: 1347, medusa: 9010, storefront: 4331 };
-const handleOf = (documentId: string) => `course-${documentId.toLowerCase()}`;
+const handleOf = courseProductHandle;
 
 let dataDir: string;
 let stack: Stack;

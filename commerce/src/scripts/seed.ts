@@ -20,7 +20,8 @@ import {
   MEMBER_PRICE_LIST_TITLE,
   MEMBERS_GROUP_NAME,
 } from "../workflows/member-pricing"
-import { membershipProductHandle, PLAN_METADATA_KEY } from "../workflows/membership-rules"
+import { membershipProductHandle } from "@community/contracts"
+import { PLAN_METADATA_KEY } from "../workflows/membership-rules"
 
 export const SALES_CHANNEL_NAME = "社群商城"
 export const PUBLISHABLE_KEY_TITLE = "Storefront"

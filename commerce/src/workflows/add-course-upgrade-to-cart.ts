@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { addToCartWorkflow, deleteLineItemsWorkflow } from "@medusajs/medusa/core-flows"
-import { fenToAmount } from "./catalog-product-input"
+import { fenToAmount } from "@community/contracts"
 import { prepareCourseUpgradeStep, type PrepareCourseUpgradeInput } from "./steps/prepare-course-upgrade"
 
 export type AddCourseUpgradeToCartInput = PrepareCourseUpgradeInput

@@ -1,3 +1,5 @@
+import type { CatalogKind } from "@community/contracts"
+
 /** Fields every sellable CMS document carries. */
 type CatalogDocumentBase = {
   /** Strapi document id: stable for the life of the document. */
@@ -34,7 +36,7 @@ export type CatalogBundleInput = CatalogDocumentBase & {
 /** What the CMS sends for one sellable document. */
 export type CatalogDocumentInput = CatalogCourseInput | CatalogBundleInput
 
-export type CatalogKind = CatalogDocumentInput["kind"]
+export type { CatalogKind }
 
 /**
  * What commerce keeps about the document in the product's metadata. Entitlements are
@@ -49,28 +51,6 @@ export type CatalogProductMetadata = {
   course_document_id: string
   lesson_document_ids: string[]
   validity_days: number | null
-}
-
-/** Products synced from the CMS have this handle, so lookups never depend on titles or slugs. */
-export function catalogHandle(input: { kind: CatalogKind; document_id: string }): string {
-  return `${input.kind}-${input.document_id.toLowerCase()}`
-}
-
-/** Fen (integer) to the decimal amount Medusa stores, without float drift: 2990 -> 29.9. */
-export function fenToAmount(fen: number): number {
-  return Number((fen / 100).toFixed(2))
-}
-
-/** A decimal amount as Medusa returns it (number, string or BigNumber-like) to integer fen: 29.9 -> 2990. */
-export function amountToFen(amount: unknown): number {
-  const value =
-    typeof amount === "object" && amount !== null && "numeric" in amount
-      ? Number((amount as { numeric: unknown }).numeric)
-      : Number(amount)
-  if (!Number.isFinite(value)) {
-    throw new Error(`not an amount: ${String(amount)}`)
-  }
-  return Math.round(value * 100)
 }
 
 /** Reads the catalog fields back out of a product's metadata; null for products the CMS does not own. */

@@ -2,7 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import { ENTITLEMENT_MODULE } from "../modules/entitlement"
 import type EntitlementModuleService from "../modules/entitlement/service"
-import { amountToFen, catalogHandle, readCatalogMetadata } from "./catalog-product-input"
+import { amountToFen, courseProductHandle } from "@community/contracts"
+import { readCatalogMetadata } from "./catalog-product-input"
 import { courseUpgradePrice, UPGRADE_METADATA_FLAG, type CourseUpgradePrice } from "./entitlement-rules"
 
 export type UpgradeCart = {
@@ -37,7 +38,7 @@ export async function quoteCourseUpgrade(
   const { data: products } = await query.graph({
     entity: "product",
     fields: ["id", "status", "metadata", "variants.id", "variants.calculated_price.*"],
-    filters: { handle: catalogHandle({ kind: "course", document_id: courseDocumentId }) },
+    filters: { handle: courseProductHandle(courseDocumentId) },
     context: {
       variants: {
         calculated_price: QueryContext({

@@ -2,7 +2,8 @@
  * Pure rules of gated learning (who is granted what, what an upgrade costs, when a refund
  * revokes). Kept free of Medusa calls so they are easy to test; the workflows apply them.
  */
-import { amountToFen, fenToAmount, readCatalogMetadata } from "./catalog-product-input"
+import { amountToFen, fenToAmount } from "@community/contracts"
+import { readCatalogMetadata } from "./catalog-product-input"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

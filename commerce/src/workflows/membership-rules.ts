@@ -4,15 +4,11 @@
  * are laid on the timeline (renewal extends, refund removes exactly its days) lives in
  * ../modules/membership/timeline.ts.
  */
-import { amountToFen } from "./catalog-product-input"
+import { amountToFen } from "@community/contracts"
 
 /** Product metadata key that marks a product selling a membership plan (set by the seed). */
 export const PLAN_METADATA_KEY = "membership_plan_handle"
 
-/** Products selling a plan have this handle. */
-export function membershipProductHandle(planHandle: string): string {
-  return `membership-${planHandle}`
-}
 
 export type MembershipLine = {
   line_item_id: string

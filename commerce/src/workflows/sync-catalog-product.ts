@@ -12,7 +12,8 @@ import {
   updateProductVariantsWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
-import { catalogHandle, type CatalogDocumentInput } from "./catalog-product-input"
+import { catalogHandle } from "@community/contracts"
+import type { CatalogDocumentInput } from "./catalog-product-input"
 import { planCatalogChange, type ExistingProduct } from "./steps/plan-catalog-change"
 import { memberPriceBatch, planMemberPriceStep } from "./steps/plan-member-price"
 
@@ -33,7 +34,7 @@ export type SyncCatalogProductResult = {
 export const syncCatalogProductWorkflow = createWorkflow(
   "sync-catalog-product",
   (input: WorkflowData<CatalogDocumentInput>) => {
-    const handle = transform({ input }, ({ input }) => catalogHandle(input))
+    const handle = transform({ input }, ({ input }) => catalogHandle(input.kind, input.document_id))
     const { data: products } = useQueryGraphStep({
       entity: "product",
       fields: ["id", "status", "metadata", "variants.id"],

@@ -1,3 +1,4 @@
+import { amountToFen, bundleProductHandle, courseProductHandle, membershipProductHandle } from '@community/contracts';
 import Medusa, { FetchError } from '@medusajs/js-sdk';
 import {
   MEDUSA_PUBLISHABLE_KEY,
@@ -7,18 +8,14 @@ import {
 import { z } from 'astro/zod';
 import { jwtActorId } from '../features/account/session-cookie';
 import { entitlementsResponseSchema, lessonAccessSchema, type Entitlement, type LessonAccess } from '../features/account/entitlements';
-import { bundleProductHandle } from '../features/bundles/bundle-schema';
-import { courseProductHandle } from '../features/catalog/course-schema';
 import {
   memberPricesResponseSchema,
   membershipPlansResponseSchema,
-  membershipProductHandle,
   membershipResponseSchema,
   type Membership,
   type MembershipPlan,
 } from '../features/membership/membership-schema';
 import { lessonAccessParams, type Audience } from '../features/membership/visibility';
-import { amountToFen } from './money';
 import { UpstreamError } from './upstream-error';
 import { withTimeout } from './with-timeout';
 

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { amountToFen } from "../catalog-product-input"
+import { amountToFen } from "@community/contracts"
 import { quoteCourseUpgrade, type UpgradeCart } from "../course-upgrade-quote"
 import { digitalProductsById, ONE_PER_CART_MESSAGE } from "../digital-goods"
 

@@ -1,5 +1,5 @@
 import type { CatalogDocumentInput, CatalogProductMetadata } from "../catalog-product-input"
-import { catalogHandle, fenToAmount } from "../catalog-product-input"
+import { catalogHandle, fenToAmount } from "@community/contracts"
 
 export type ExistingProduct = {
   id: string
@@ -68,7 +68,7 @@ export function planCatalogChange(
   existing: ExistingProduct | undefined,
   salesChannelId: string | null
 ): CatalogChangePlan {
-  const handle = catalogHandle(input)
+  const handle = catalogHandle(input.kind, input.document_id)
   const optionValue = OPTION_VALUES[input.kind]
   const offered = input.state === "published" && input.price_fen !== null
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { amountToFen, fenToAmount } from "../catalog-product-input"
+import { amountToFen, fenToAmount } from "@community/contracts"
 import { findMemberPriceList } from "../member-pricing"
 import { memberPriceChange } from "../membership-rules"
 

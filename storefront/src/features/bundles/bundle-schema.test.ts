@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleProductHandle, bundlesResponseSchema, toBundle } from './bundle-schema';
+import { bundlesResponseSchema, toBundle } from './bundle-schema';
 
 const raw = {
   documentId: 'Bun1XYZ',
@@ -40,9 +40,5 @@ describe('bundle schema', () => {
 
   it('rejects responses that break the contract', () => {
     expect(() => bundlesResponseSchema.parse({ communityLessonBundles: [{ ...raw, price_fen: 29.9 }] })).toThrow();
-  });
-
-  it('builds the commerce handle', () => {
-    expect(bundleProductHandle('Bun1XYZ')).toBe('bundle-bun1xyz');
   });
 });

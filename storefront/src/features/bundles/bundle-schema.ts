@@ -45,8 +45,3 @@ export function toBundle(raw: CmsBundle, courseLessonIds: readonly string[]): Le
     lessonIds,
   };
 }
-
-/** Medusa product handle of the product that sells a bundle (set by the catalog sync). */
-export function bundleProductHandle(documentId: string): string {
-  return `bundle-${documentId.toLowerCase()}`;
-}

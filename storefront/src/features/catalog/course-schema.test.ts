@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseProductHandle, coursesResponseSchema, isCourseLevel, toCourse } from './course-schema';
+import { coursesResponseSchema, isCourseLevel, toCourse } from './course-schema';
 
 const raw = {
   documentId: 'Abc123XYZ',
@@ -120,11 +120,5 @@ describe('course schema', () => {
   it('rejects responses that break the contract', () => {
     expect(() => coursesResponseSchema.parse({ communityCourses: [{ ...raw, price_fen: 1.5 }] })).toThrow();
     expect(() => coursesResponseSchema.parse({ courses: [] })).toThrow();
-  });
-});
-
-describe('courseProductHandle', () => {
-  it('lowercases the Strapi document id', () => {
-    expect(courseProductHandle('Abc123XYZ')).toBe('course-abc123xyz');
   });
 });

@@ -181,8 +181,3 @@ export function toCourse(raw: CmsCourse, options: ToCourseOptions = {}): Course 
       })),
   };
 }
-
-/** Medusa product handle of the product that sells a course (set by the catalog sync). */
-export function courseProductHandle(documentId: string): string {
-  return `course-${documentId.toLowerCase()}`;
-}

@@ -3,7 +3,6 @@ import {
   activePlanHandle,
   memberPricesResponseSchema,
   membershipPlansResponseSchema,
-  membershipProductHandle,
   membershipResponseSchema,
   membershipState,
   planBenefits,
@@ -32,10 +31,6 @@ describe('membershipPlansResponseSchema', () => {
         membership_plans: [{ id: 'p', handle: 'weekly', title: 'w', interval: 'week', duration_days: 7, benefits: null, is_active: true }],
       }).success,
     ).toBe(false);
-  });
-
-  it('names the product of a plan', () => {
-    expect(membershipProductHandle('yearly')).toBe('membership-yearly');
   });
 
   it('only takes all-text benefit lists', () => {

@@ -66,11 +66,6 @@ export function planBenefits(value: unknown): string[] | null {
   return texts.length > 0 && texts.length === value.length ? texts : null;
 }
 
-/** Medusa product handle of the product that sells a plan. */
-export function membershipProductHandle(planHandle: string): string {
-  return `membership-${planHandle}`;
-}
-
 /** The plan handle of an ACTIVE membership (status active and not past its end), else null. */
 export function activePlanHandle(membership: Membership | null | undefined, now: Date = new Date()): string | null {
   if (!membership || membership.status !== 'active') return null;

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest"
 import {
-  amountToFen,
-  catalogHandle,
-  fenToAmount,
   readCatalogMetadata,
   type CatalogBundleInput,
   type CatalogDocumentInput,
@@ -58,29 +55,6 @@ function existing(overrides: Partial<ExistingProduct> = {}): ExistingProduct {
   }
 }
 
-describe("catalogHandle", () => {
-  it("is kind-documentid in lower case", () => {
-    expect(catalogHandle({ kind: "course", document_id: "AbC123xyz" })).toBe("course-abc123xyz")
-    expect(catalogHandle({ kind: "bundle", document_id: "Bnd3Taster" })).toBe("bundle-bnd3taster")
-  })
-})
-
-describe("amountToFen", () => {
-  it.each([
-    [29.9, 2990],
-    [199, 19900],
-    ["99.00", 9900],
-    [0.1 + 0.2, 30],
-    [{ numeric: 16.9 }, 1690],
-  ])("%s -> %i fen", (amount, fen) => {
-    expect(amountToFen(amount)).toBe(fen)
-  })
-
-  it("refuses what is not an amount", () => {
-    expect(() => amountToFen("abc")).toThrow(/not an amount/)
-  })
-})
-
 describe("readCatalogMetadata", () => {
   it("reads a bundle back", () => {
     expect(
@@ -116,19 +90,6 @@ describe("readCatalogMetadata", () => {
     expect(readCatalogMetadata(null)).toBeNull()
     expect(readCatalogMetadata({ note: "manual product" })).toBeNull()
     expect(readCatalogMetadata({ cms_document_id: "B1", cms_kind: "bundle" })).toBeNull()
-  })
-})
-
-describe("fenToAmount", () => {
-  it.each([
-    [2990, 29.9],
-    [19900, 199],
-    [1, 0.01],
-    [0, 0],
-    [10, 0.1],
-    [123456789, 1234567.89],
-  ])("%i fen -> %d", (fen, amount) => {
-    expect(fenToAmount(fen)).toBe(amount)
   })
 })
 

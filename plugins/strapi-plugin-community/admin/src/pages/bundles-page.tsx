@@ -17,7 +17,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { fenToYuanText, formatYuan, yuanToFen } from '../../../shared/money';
+import { fenToYuanText, formatFen, yuanToFen } from '@community/contracts';
 
 type Lesson = { documentId: string; title: string; position: number; free_preview: boolean };
 type Warning = { code: string; zh: string; en: string };
@@ -175,7 +175,7 @@ export function BundlesPage() {
                   <SingleSelect value={courseId} onChange={chooseCourse} placeholder="选择课程 Pick a course">
                     {courses.map((c) => (
                       <SingleSelectOption key={c.documentId} value={c.documentId}>
-                        {`${c.title} · ${c.price_fen === null ? '未定价' : formatYuan(c.price_fen)} · ${c.lessons.length} 讲`}
+                        {`${c.title} · ${c.price_fen === null ? '未定价' : formatFen(c.price_fen)} · ${c.lessons.length} 讲`}
                       </SingleSelectOption>
                     ))}
                   </SingleSelect>
@@ -265,22 +265,22 @@ export function BundlesPage() {
                       <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
                         <Grid.Root gap={4}>
                           <Grid.Item col={6}>
-                            <Figure label="整课价 Full price" value={pricing.fullPriceFen === null ? '—' : formatYuan(pricing.fullPriceFen)} hint={`${pricing.courseLessonCount} 讲`} />
+                            <Figure label="整课价 Full price" value={pricing.fullPriceFen === null ? '—' : formatFen(pricing.fullPriceFen)} hint={`${pricing.courseLessonCount} 讲`} />
                           </Grid.Item>
                           <Grid.Item col={6}>
                             <Figure
                               label="单讲合计 Per-lesson sum"
-                              value={pricing.perLessonSumFen === null ? '—' : formatYuan(pricing.perLessonSumFen)}
+                              value={pricing.perLessonSumFen === null ? '—' : formatFen(pricing.perLessonSumFen)}
                               hint={`${pricing.bundleLessonCount} 讲单独购买 bought one by one`}
                             />
                           </Grid.Item>
                           <Grid.Item col={6}>
-                            <Figure label="课程包价 Bundle price" value={formatYuan(pricing.bundlePriceFen)} />
+                            <Figure label="课程包价 Bundle price" value={formatFen(pricing.bundlePriceFen)} />
                           </Grid.Item>
                           <Grid.Item col={6}>
                             <Figure
                               label="优惠 Saving"
-                              value={pricing.savingFen === null ? '—' : formatYuan(pricing.savingFen)}
+                              value={pricing.savingFen === null ? '—' : formatFen(pricing.savingFen)}
                               hint={pricing.savingPercent === null ? undefined : `${pricing.savingPercent}%`}
                             />
                           </Grid.Item>
@@ -306,10 +306,10 @@ export function BundlesPage() {
                         <Flex key={s.kind} justifyContent="space-between" gap={3}>
                           <Flex direction="column" alignItems="flex-start" gap={1}>
                             <Typography fontWeight="bold">
-                              {s.name.zh} · {formatYuan(s.priceFen)}
+                              {s.name.zh} · {formatFen(s.priceFen)}
                             </Typography>
                             <Typography variant="pi" textColor="neutral600">
-                              {`省 ${s.pricing.savingFen === null ? '—' : formatYuan(s.pricing.savingFen)}（${s.pricing.savingPercent ?? '—'}%）· ${s.rule}`}
+                              {`省 ${s.pricing.savingFen === null ? '—' : formatFen(s.pricing.savingFen)}（${s.pricing.savingPercent ?? '—'}%）· ${s.rule}`}
                             </Typography>
                           </Flex>
                           <Button variant="secondary" size="S" onClick={() => useSuggestion(s)}>

@@ -1,11 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatFen, yuanToFen } from '@community/contracts';
 import {
-  formatYuan,
   perLessonPrices,
   priceBundle,
   psychologicalPrice,
   suggestSplits,
-  yuanToFen,
   type CourseForPricing,
   type PricingWarningCode,
 } from './bundle-pricing';
@@ -115,10 +115,10 @@ describe('priceBundle', () => {
 
 describe('money helpers', () => {
   it('formats fen as yuan with integer arithmetic', () => {
-    expect(formatYuan(2990)).toBe('¥29.90');
-    expect(formatYuan(19900)).toBe('¥199.00');
-    expect(formatYuan(5)).toBe('¥0.05');
-    expect(formatYuan(-674)).toBe('-¥6.74');
+    expect(formatFen(2990)).toBe('¥29.90');
+    expect(formatFen(19900)).toBe('¥199.00');
+    expect(formatFen(5)).toBe('¥0.05');
+    expect(formatFen(-674)).toBe('-¥6.74');
   });
 
   it('reads typed yuan without float drift', () => {
@@ -163,84 +163,91 @@ describe('suggestSplits', () => {
   });
 });
 
-/** mulberry32: a tiny seeded generator, so a failing case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
+// fast-check: random courses, picks and prices (negative, fractional and foreign lessons
+// included), shrunk to the smallest failing case when a rule breaks.
+const courseArb = fc
+  .record({
+    priceFen: fc.option(fc.integer({ min: 0, max: 200_000 }), { freq: 20 }),
+    lessons: fc.array(fc.record({ position: fc.integer({ min: 1, max: 60 }), freePreview: fc.boolean() }), { maxLength: 40 }),
+  })
+  .map(({ priceFen, lessons }): CourseForPricing => ({
+    priceFen,
+    lessons: lessons.map((lesson, i) => ({ documentId: `d${i}`, ...lesson })),
+  }));
+const caseArb = courseArb.chain((course) =>
+  fc.record({
+    course: fc.constant(course),
+    picked: fc.subarray(course.lessons.map((l) => l.documentId)),
+    foreign: fc.boolean(),
+    price: fc.oneof(
+      fc.integer({ min: -50_000, max: 300_000 }),
+      fc.integer({ min: 0, max: 300_000 }).map((fen) => fen + 0.5),
+    ),
+  }),
+);
 
-describe('properties (500 seeded random courses)', () => {
-  const SEED = 20261126;
+describe('properties (fast-check)', () => {
+  it('hold for prices, sums, savings and warnings', () => {
+    fc.assert(
+      fc.property(caseArb, ({ course, picked: inCoursePicks, foreign, price }) => {
+        const picked = foreign ? [...inCoursePicks, 'foreign-1'] : inCoursePicks;
+        const n = course.lessons.length;
+        const result = priceBundle({ course, bundleLessonIds: picked, bundlePriceFen: price });
+        const has = (code: PricingWarningCode) => result.warnings.some((w) => w.code === code);
 
-  it('holds for prices, sums, savings and warnings', () => {
-    const r = rng(SEED);
+        expect(Number.isInteger(result.bundlePriceFen)).toBe(true);
+        expect(has('price_not_whole_fen')).toBe(!Number.isInteger(price));
+        expect(has('empty_bundle')).toBe(picked.length === 0);
+        expect(has('lessons_from_other_course')).toBe(foreign);
+        expect(has('negative_price')).toBe(price < 0);
+        for (const w of result.warnings) expect(w.zh.length > 0 && w.en.length > 0).toBe(true);
+
+        if (course.priceFen === null) {
+          expect(result.perLessonSumFen).toBeNull();
+          expect(has('course_not_for_sale')).toBe(true);
+          return;
+        }
+        const all = perLessonPrices(course.priceFen, course.lessons);
+        if (n > 0) {
+          expect(all.reduce((s, p) => s + p.priceFen, 0)).toBe(course.priceFen);
+          const values = all.map((p) => p.priceFen);
+          expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(1);
+        }
+        for (const p of all) expect(Number.isInteger(p.priceFen) && p.priceFen >= 0).toBe(true);
+
+        const inCourse = new Set(inCoursePicks);
+        const expectedSum = all.filter((p) => inCourse.has(p.documentId)).reduce((s, p) => s + p.priceFen, 0);
+        expect(result.perLessonSumFen).toBe(expectedSum);
+        expect(result.savingFen).toBe(expectedSum - result.bundlePriceFen);
+        expect(result.coversWholeCourse).toBe(n > 0 && inCourse.size === n);
+        if (result.perLessonSumFen! > 0) {
+          expect(result.savingPercent).toBeCloseTo((100 * result.savingFen!) / result.perLessonSumFen!, 0);
+          expect(Math.round(result.savingPercent! * 10)).toBeCloseTo(result.savingPercent! * 10, 9);
+        } else {
+          expect(result.savingPercent).toBeNull();
+        }
+        expect(has('dearer_than_whole_course')).toBe(result.coversWholeCourse && result.bundlePriceFen > course.priceFen);
+        expect(has('bundle_dearer_than_lessons')).toBe(!result.coversWholeCourse && inCourse.size > 0 && result.savingFen! < 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every suggested split is a whole, positive, psychological price that saves money', () => {
     let suggestions = 0;
-    for (let run = 0; run < 500; run += 1) {
-      const n = r.int(0, 40);
-      const positions = Array.from({ length: n }, () => r.int(1, 60)); // duplicates allowed
-      const course: CourseForPricing = {
-        priceFen: r.next() < 0.05 ? null : r.int(0, 200_000),
-        lessons: positions.map((position, i) => ({ documentId: `d${run}-${i}`, position, freePreview: r.next() < 0.15 })),
-      };
-      const picked = course.lessons.filter(() => r.next() < 0.5).map((l) => l.documentId);
-      if (r.next() < 0.1) picked.push(`foreign-${run}`);
-      const price = r.next() < 0.1 ? r.int(0, 300_000) + 0.5 : r.int(0, 300_000);
-      const context = `seed ${SEED}, run ${run}`;
-
-      const result = priceBundle({ course, bundleLessonIds: picked, bundlePriceFen: price });
-      const has = (code: PricingWarningCode) => result.warnings.some((w) => w.code === code);
-
-      expect(Number.isInteger(result.bundlePriceFen), context).toBe(true);
-      expect(has('price_not_whole_fen'), context).toBe(!Number.isInteger(price));
-      expect(has('empty_bundle'), context).toBe(picked.length === 0);
-      expect(has('lessons_from_other_course'), context).toBe(picked.some((id) => id.startsWith('foreign')));
-      for (const w of result.warnings) expect(w.zh.length > 0 && w.en.length > 0, context).toBe(true);
-
-      if (course.priceFen === null) {
-        expect(result.perLessonSumFen, context).toBeNull();
-        expect(has('course_not_for_sale'), context).toBe(true);
-        continue;
-      }
-      const all = perLessonPrices(course.priceFen, course.lessons);
-      if (n > 0) {
-        expect(all.reduce((s, p) => s + p.priceFen, 0), context).toBe(course.priceFen);
-        const values = all.map((p) => p.priceFen);
-        expect(Math.max(...values) - Math.min(...values), context).toBeLessThanOrEqual(1);
-      }
-      for (const p of all) expect(Number.isInteger(p.priceFen) && p.priceFen >= 0, context).toBe(true);
-
-      const inCourse = new Set(picked.filter((id) => !id.startsWith('foreign')));
-      const expectedSum = all.filter((p) => inCourse.has(p.documentId)).reduce((s, p) => s + p.priceFen, 0);
-      expect(result.perLessonSumFen, context).toBe(expectedSum);
-      expect(result.savingFen, context).toBe(expectedSum - result.bundlePriceFen);
-      expect(Number.isInteger(result.savingFen), context).toBe(true);
-      expect(result.coversWholeCourse, context).toBe(n > 0 && inCourse.size === n);
-      if (result.perLessonSumFen! > 0) {
-        expect(result.savingPercent, context).toBeCloseTo((100 * result.savingFen!) / result.perLessonSumFen!, 0);
-        expect(Math.round(result.savingPercent! * 10), context).toBeCloseTo(result.savingPercent! * 10, 9);
-      } else {
-        expect(result.savingPercent, context).toBeNull();
-      }
-      expect(has('dearer_than_whole_course'), context).toBe(result.coversWholeCourse && result.bundlePriceFen > course.priceFen);
-      expect(has('bundle_dearer_than_lessons'), context).toBe(!result.coversWholeCourse && inCourse.size > 0 && result.savingFen! < 0);
-      expect(has('negative_price'), context).toBe(result.bundlePriceFen < 0);
-
-      for (const suggestion of suggestSplits(course)) {
-        suggestions += 1;
-        expect(Number.isInteger(suggestion.priceFen), context).toBe(true);
-        expect(suggestion.priceFen, context).toBeGreaterThan(0);
-        expect(suggestion.pricing.savingFen!, context).toBeGreaterThan(0);
-        expect(suggestion.pricing.warnings, context).toEqual([]);
-        expect(suggestion.priceFen % 10, context).toBe(0); // ends in 9.9 / 9 yuan: never odd fen
-      }
-    }
+    fc.assert(
+      fc.property(courseArb, (course) => {
+        for (const suggestion of suggestSplits(course)) {
+          suggestions += 1;
+          expect(Number.isInteger(suggestion.priceFen)).toBe(true);
+          expect(suggestion.priceFen).toBeGreaterThan(0);
+          expect(suggestion.pricing.savingFen!).toBeGreaterThan(0);
+          expect(suggestion.pricing.warnings).toEqual([]);
+          expect(suggestion.priceFen % 10).toBe(0); // ends in 9.9 / 9 yuan: never odd fen
+        }
+      }),
+      { numRuns: 500 },
+    );
     expect(suggestions).toBeGreaterThan(100); // the generator does reach the suggestion rules
   });
 });

@@ -1,4 +1,3 @@
-import { formatYuan, yuanToFen } from '../../../shared/money';
 /**
  * Split-price lesson bundles (拆分课程包): what a bundle costs against its lessons bought one by
  * one, and what splits to offer. Pure: no Strapi, no I/O, integers (fen) only, so it is safe
@@ -13,6 +12,8 @@ import { formatYuan, yuanToFen } from '../../../shared/money';
  * - Saving = (sum of the per-lesson prices of the bundle's lessons) − bundle price, in fen;
  *   negative when the bundle is dearer. Saving % = saving / per-lesson sum, one decimal.
  */
+
+import { formatFen, yuanToFen } from '@community/contracts';
 
 export type PricingLesson = {
   documentId: string;
@@ -103,12 +104,12 @@ function percent(part: number, whole: number): number | null {
 
 const WARNINGS = {
   bundle_dearer_than_lessons: (bundle: number, sum: number) => ({
-    zh: `课程包价格 ${formatYuan(bundle)} 高于这些课时单独购买的合计 ${formatYuan(sum)}，买单讲反而更划算`,
-    en: `The bundle (${formatYuan(bundle)}) costs more than its lessons bought one by one (${formatYuan(sum)}).`,
+    zh: `课程包价格 ${formatFen(bundle)} 高于这些课时单独购买的合计 ${formatFen(sum)}，买单讲反而更划算`,
+    en: `The bundle (${formatFen(bundle)}) costs more than its lessons bought one by one (${formatFen(sum)}).`,
   }),
   dearer_than_whole_course: (bundle: number, course: number) => ({
-    zh: `课程包包含全部课时，但价格 ${formatYuan(bundle)} 高于整门课程 ${formatYuan(course)}`,
-    en: `The bundle holds every lesson of the course but costs ${formatYuan(bundle)}, more than the whole course (${formatYuan(course)}).`,
+    zh: `课程包包含全部课时，但价格 ${formatFen(bundle)} 高于整门课程 ${formatFen(course)}`,
+    en: `The bundle holds every lesson of the course but costs ${formatFen(bundle)}, more than the whole course (${formatFen(course)}).`,
   }),
   empty_bundle: () => ({ zh: '课程包还没有选择任何课时', en: 'The bundle has no lessons.' }),
   lessons_from_other_course: (count: number) => ({
@@ -116,8 +117,8 @@ const WARNINGS = {
     en: `${count} lesson(s) belong to another course and are left out of the per-lesson sum.`,
   }),
   price_not_whole_fen: (typed: number, used: number) => ({
-    zh: `价格须精确到分（最多两位小数）：输入的 ${typed / 100} 元按 ${formatYuan(used)} 计算`,
-    en: `Prices must be in whole fen (at most two decimals): ${typed / 100} yuan was taken as ${formatYuan(used)}.`,
+    zh: `价格须精确到分（最多两位小数）：输入的 ${typed / 100} 元按 ${formatFen(used)} 计算`,
+    en: `Prices must be in whole fen (at most two decimals): ${typed / 100} yuan was taken as ${formatFen(used)}.`,
   }),
   negative_price: () => ({ zh: '价格不能为负数', en: 'The price cannot be negative.' }),
   course_not_for_sale: () => ({
@@ -275,7 +276,7 @@ export function suggestSplits(course: CourseForPricing): SplitSuggestion[] {
         name: { zh: `${k} 讲试听包`, en: `${k}-lesson taster` },
         lessonDocumentIds: ids,
         priceFen: price,
-        rule: `first ${k} paid lessons at ~60% of ${formatYuan(sum)}, psychological price`,
+        rule: `first ${k} paid lessons at ~60% of ${formatFen(sum)}, psychological price`,
         pricing: priceBundle({ course, bundleLessonIds: ids, bundlePriceFen: price }),
       });
     }
@@ -292,7 +293,7 @@ export function suggestSplits(course: CourseForPricing): SplitSuggestion[] {
         name: { zh: `${m} 讲核心课包`, en: `${m}-lesson pack` },
         lessonDocumentIds: ids,
         priceFen: price,
-        rule: `first ${m} lessons at ~50% of the course price ${formatYuan(course.priceFen)}, psychological price`,
+        rule: `first ${m} lessons at ~50% of the course price ${formatFen(course.priceFen)}, psychological price`,
         pricing: priceBundle({ course, bundleLessonIds: ids, bundlePriceFen: price }),
       });
     }
@@ -300,4 +301,3 @@ export function suggestSplits(course: CourseForPricing): SplitSuggestion[] {
   return suggestions;
 }
 
-export { formatYuan, yuanToFen };

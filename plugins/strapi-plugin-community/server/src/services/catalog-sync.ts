@@ -1,16 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { BUNDLE_UID, COURSE_UID, LESSON_UID, SELLABLE_UIDS, SYNC_STATE_UID } from '../uids';
-import {
-  catalogHandle,
-  CommerceUnavailableError,
-  fetchCommerceProduct,
-  postCatalogDocument,
-  type BundleCatalogPayload,
-  type CatalogDocumentPayload,
-  type CommerceProduct,
-  type CourseCatalogPayload,
-} from './commerce-client';
+import { amountToFen, catalogHandle, type BundleCatalogPayload, type CatalogDocumentPayload, type CourseCatalogPayload } from '@community/contracts';
+import { CommerceUnavailableError, fetchCommerceProduct, postCatalogDocument, type CommerceProduct } from './commerce-client';
 import { getDefaultLocale } from './locales';
 
 export type SyncStateRow = {
@@ -263,7 +255,7 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!offered) return null;
     const prices = (product.variants ?? []).flatMap((v) => v.prices ?? []).filter((p) => p.currency_code?.toLowerCase() === 'cny');
-    const fen = prices.map((p) => Math.round(Number(p.amount) * 100));
+    const fen = prices.map((p) => amountToFen(p.amount));
     if (!fen.includes(payload.price_fen!)) {
       return {
         problem: 'wrong_price',

@@ -1,39 +1,6 @@
+// The payload and the handle rule are the contract with commerce: they live in @community/contracts.
+import type { CatalogDocumentPayload, CatalogDocumentResult } from '@community/contracts';
 import type { PluginConfig } from '../config';
-
-type CommonFields = {
-  document_id: string;
-  state: 'published' | 'archived';
-  /** Absent when the document is unpublished or deleted (nothing public to describe). */
-  slug?: string;
-  title?: string;
-  summary?: string | null;
-  price_fen: number | null;
-  /** Published lessons the purchase unlocks, in position order ([] when archived and unknown). */
-  lesson_document_ids: string[];
-  /** When the CMS read this state (ISO 8601); commerce ignores deliveries older than what it has. */
-  cms_updated_at: string;
-};
-
-export type CourseCatalogPayload = CommonFields & { kind: 'course' };
-
-export type BundleCatalogPayload = CommonFields & {
-  kind: 'bundle';
-  summary?: null;
-  /** The bundle's course (null only when the bundle was deleted or never had one). */
-  course_document_id: string | null;
-  /** Days of access after purchase; null = forever. */
-  validity_days: number | null;
-};
-
-/** What commerce needs to offer (or withdraw) one sellable document. Mirrors commerce's validator. */
-export type CatalogDocumentPayload = CourseCatalogPayload | BundleCatalogPayload;
-
-export type CatalogDocumentResult = { product_id: string | null; handle: string; status: string };
-
-/** The product handle commerce keys a document by: `<kind>-<document id lower-cased>`. */
-export function catalogHandle(kind: CatalogDocumentPayload['kind'], documentId: string): string {
-  return `${kind}-${documentId.toLowerCase()}`;
-}
 
 function authorization(apiKey: string): string {
   return `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
