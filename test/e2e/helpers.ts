@@ -117,7 +117,7 @@ export function medusaOperator(baseUrl: string, login: { email: string; password
       const { order } = await get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`);
       for (const collection of order.payment_collections ?? []) {
         for (const payment of collection.payments ?? []) {
-          await call(`/admin/payments/${payment.id}/capture`, { method: 'POST', body: '{}' });
+          // Digital orders are captured when placed: the refund takes the captured money back.
           await call(`/admin/payments/${payment.id}/refund`, { method: 'POST', body: '{}' });
         }
       }

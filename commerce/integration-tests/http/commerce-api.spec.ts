@@ -285,6 +285,26 @@ medusaIntegrationTestRunner({
         expect((await adminProducts(HANDLE))[0].title).toBe("茶道入门（第二版）")
       })
 
+      it("refuses a delivery stamped in the future, so it cannot freeze the product", async () => {
+        await deliver(courseDoc())
+        const future = await api.post(
+          "/admin/catalog/documents",
+          courseDoc({ title: "来自 2099", price_fen: 1, cms_updated_at: "2099-01-01T00:00:00.000Z" }),
+          { ...cmsAuth(), ...noThrow }
+        )
+        expect(future.status).toBe(400)
+        expect(JSON.stringify(future.data)).toContain("cms_updated_at is in the future")
+        // A real change after it still applies; a clock a minute fast is tolerated.
+        const soon = new Date(Date.now() + 60_000).toISOString()
+        const next = await deliver(courseDoc({ title: "茶道入门（新）", cms_updated_at: soon }))
+        expect(next.status).toBe(200)
+        expect(next.data.action).toBe("update")
+        const [product] = await adminProducts(HANDLE)
+        expect(product.title).toBe("茶道入门（新）")
+        // The refused delivery's price (1 fen) never reached the product.
+        expect(product.variants[0].prices.map((p) => p.amount)).toEqual([29.9])
+      })
+
       it("withdraws an archived course: draft, gone from the store, price kept", async () => {
         await deliver(courseDoc())
         expect(await storeProducts(HANDLE)).toHaveLength(1)

@@ -2,7 +2,7 @@ import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
-import { andWaitFor as waitForSubscribers, seedStore } from "./seeded-store"
+import { andWaitFor as waitForSubscribers, seedStore, settleEvents } from "./seeded-store"
 import { beforeAll, describe, expect, it } from "vitest"
 import { ENTITLEMENT_MODULE } from "../../src/modules/entitlement"
 import type EntitlementModuleService from "../../src/modules/entitlement/service"
@@ -77,6 +77,7 @@ medusaIntegrationTestRunner({
     let publishableKey: string
     let adminJwt: string
     let regionId: string
+    let salesChannelId: string
     const variants: Record<string, string> = {}
     const customers: Record<"A" | "B", { id: string; token: string; email: string }> = {} as never
 
@@ -91,7 +92,7 @@ medusaIntegrationTestRunner({
 
     const entitlementService = () => getContainer().resolve<EntitlementModuleService>(ENTITLEMENT_MODULE)
 
-    const andWaitFor = <T>(event: string, action: () => Promise<T>) => waitForSubscribers(getContainer(), event, action)
+    const andWaitFor = <T>(event: string | string[], action: () => Promise<T>) => waitForSubscribers(getContainer(), event, action)
 
     async function newCart(token?: string, email?: string) {
       const res = await api.post(
@@ -106,7 +107,7 @@ medusaIntegrationTestRunner({
       return api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity: 1 }, { ...pk(token), ...noThrow })
     }
 
-    /** Payment collection + system payment session + complete, waiting for the order.placed subscribers. */
+    /** Payment collection + system payment session + complete, waiting for the capture and the grants. */
     async function checkout(cartId: string, token?: string) {
       const collection = await api.post("/store/payment-collections", { cart_id: cartId }, pk(token))
       await api.post(
@@ -114,7 +115,7 @@ medusaIntegrationTestRunner({
         { provider_id: "pp_system_default" },
         pk(token)
       )
-      const completed = await andWaitFor("order.placed", () =>
+      const completed = await andWaitFor(settleEvents(collection.data.payment_collection.amount), () =>
         api.post(`/store/carts/${cartId}/complete`, {}, { ...pk(token), ...noThrow })
       )
       expect(completed.status, JSON.stringify(completed.data)).toBe(200)
@@ -173,7 +174,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      ;({ publishableKey, regionId } = await seedStore(container))
+      ;({ publishableKey, regionId, salesChannelId } = await seedStore(container))
 
       const login = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
       adminJwt = login.data.token
@@ -244,10 +245,15 @@ medusaIntegrationTestRunner({
         const again = await engine.run("grant-entitlements-for-order", { input: { order_id: order.id } })
         expect(again.result.created).toEqual([])
         expect(again.result.skipped_line_item_ids).toEqual([order.items[0].id])
-        // The event delivered a second time: still one entitlement.
-        await andWaitFor("order.placed", async () =>
-          getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
-        )
+        // The events delivered a second time: still one entitlement, and no second capture.
+        const paymentId = await orderPaymentId(order.id)
+        await andWaitFor(["order.placed", "payment.captured"], async () => {
+          const bus = getContainer().resolve(Modules.EVENT_BUS)
+          await bus.emit({ name: "order.placed", data: { id: order.id } })
+          await bus.emit({ name: "payment.captured", data: { id: paymentId } })
+        })
+        const res = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.captures`, admin())
+        expect(res.data.order.payment_collections[0].payments[0].captures).toHaveLength(1)
         expect(await entitlementService().listEntitlements({ order_id: order.id })).toHaveLength(1)
         expect(await myEntitlements("A")).toHaveLength(1)
       })
@@ -276,6 +282,129 @@ medusaIntegrationTestRunner({
         )
         expect(more.status).toBe(400)
         expect(more.data.message).toMatch(/must be 1/)
+      })
+    })
+
+    describe("paying: access follows captured money, never an authorization alone", () => {
+      async function orderPayment(orderId: string) {
+        const res = await api.get(`/admin/orders/${orderId}?fields=id,*payment_collections,*payment_collections.payments`, admin())
+        const collection = res.data.order.payment_collections[0]
+        return { collection, payment: collection.payments[0] as { id: string; captured_at: string | null; canceled_at: string | null } }
+      }
+
+      /** An order of the pack plus a product that is not a digital good: it stays authorized. */
+      async function placeMixedOrder() {
+        const created = await api.post(
+          "/admin/products",
+          {
+            title: "茶具 Tea set",
+            status: "published",
+            options: [{ title: "Default", values: ["Default"] }],
+            variants: [{ title: "Default", options: { Default: "Default" }, manage_inventory: false, prices: [{ currency_code: "cny", amount: 50 }] }],
+            sales_channels: [{ id: salesChannelId }],
+          },
+          { ...admin(), ...noThrow }
+        )
+        expect(created.status, JSON.stringify(created.data)).toBe(200)
+        const token = customers.A.token
+        const cart = await newCart(token)
+        expect((await addLine(cart.id, variants[PACK_HANDLE], token)).status).toBe(200)
+        expect((await addLine(cart.id, created.data.product.variants[0].id, token)).status).toBe(200)
+        const collection = await api.post("/store/payment-collections", { cart_id: cart.id }, pk(token))
+        await api.post(
+          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          pk(token)
+        )
+        const completed = await andWaitFor("order.placed", () => api.post(`/store/carts/${cart.id}/complete`, {}, { ...pk(token), ...noThrow }))
+        expect(completed.data.type, JSON.stringify(completed.data)).toBe("order")
+        return completed.data.order as { id: string; total: number }
+      }
+
+      it("captures a digital order in full right after it is placed, and the capture grants", async () => {
+        const order = await buy(PACK_HANDLE, "A")
+        const { collection, payment } = await orderPayment(order.id)
+        expect(payment.captured_at).toBeTruthy()
+        expect(collection.captured_amount).toBe(99)
+        expect(await myEntitlements("A")).toHaveLength(1)
+      })
+
+      it("an authorized order grants nothing; capturing it grants", async () => {
+        const order = await placeMixedOrder()
+        expect(order.total).toBe(149)
+        const { payment } = await orderPayment(order.id)
+        expect(payment.captured_at).toBeNull()
+        expect(await myEntitlements("A")).toEqual([])
+        expect(await lessonAccess("A", LESSONS[9])).toMatchObject({ allowed: false, reason: "none" })
+        // Running the grant by hand changes nothing either: the order is not paid.
+        const engine = getContainer().resolve(Modules.WORKFLOW_ENGINE)
+        const early = await engine.run("grant-entitlements-for-order", { input: { order_id: order.id } })
+        expect(early.result.created).toEqual([])
+
+        const captured = await andWaitFor("payment.captured", () => api.post(`/admin/payments/${payment.id}/capture`, {}, admin()))
+        expect(captured.status).toBe(200)
+        expect(await myEntitlements("A")).toHaveLength(1)
+        expect(await lessonAccess("A", LESSONS[9])).toMatchObject({ allowed: true, reason: "bundle" })
+      })
+
+      it("a canceled authorization grants nothing, ever", async () => {
+        const order = await placeMixedOrder()
+        const canceled = await andWaitFor("order.canceled", () => api.post(`/admin/orders/${order.id}/cancel`, {}, admin()))
+        expect(canceled.status).toBe(200)
+        const { payment } = await orderPayment(order.id)
+        expect(payment.canceled_at).toBeTruthy()
+        const engine = getContainer().resolve(Modules.WORKFLOW_ENGINE)
+        await engine.run("grant-entitlements-for-order", { input: { order_id: order.id } })
+        expect(await myEntitlements("A")).toEqual([])
+        expect(await entitlementService().listEntitlements({ order_id: order.id })).toEqual([])
+      })
+    })
+
+    describe("a registered customer's cart is theirs alone", () => {
+      it("nobody else can read, change, pay, hand over or complete it, and nothing about A leaks", async () => {
+        const cart = await newCart(customers.A.token)
+        expect((await addLine(cart.id, variants[PACK_HANDLE], customers.A.token)).status).toBe(200)
+        const others: [string, string | undefined][] = [["B", customers.B.token], ["anonymous", undefined]]
+        for (const [who, token] of others) {
+          const calls = [
+            api.get(`/store/carts/${cart.id}?fields=*customer,*customer.groups`, { ...pk(token), ...noThrow }),
+            api.post(`/store/carts/${cart.id}`, { email: "thief@example.test" }, { ...pk(token), ...noThrow }),
+            api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variants[TASTER_HANDLE], quantity: 1 }, { ...pk(token), ...noThrow }),
+            api.post(`/store/carts/${cart.id}/customer`, {}, { ...pk(token), ...noThrow }),
+            api.post(`/store/carts/${cart.id}/complete`, {}, { ...pk(token), ...noThrow }),
+            api.post("/store/payment-collections", { cart_id: cart.id }, { ...pk(token), ...noThrow }),
+          ]
+          for (const res of await Promise.all(calls)) {
+            expect(res.status, `${who} ${res.config.method} ${res.config.url}`).toBe(404)
+            const body = JSON.stringify(res.data)
+            expect(body).not.toContain(customers.A.email)
+            expect(body).not.toContain(customers.A.id)
+          }
+        }
+        // The owner still has it, unchanged.
+        const own = await api.get(`/store/carts/${cart.id}?fields=id,email,*items`, pk(customers.A.token))
+        expect(own.data.cart.email).toBe(customers.A.email)
+        expect(own.data.cart.items).toHaveLength(1)
+        await checkout(cart.id, customers.A.token)
+        expect(await myEntitlements("A")).toHaveLength(1)
+      })
+
+      it("a guest cart cannot take a registered customer's email, so purchases cannot be pushed into their account", async () => {
+        const created = await api.post("/store/carts", { region_id: regionId, email: customers.A.email }, { ...pk(), ...noThrow })
+        expect(created.status).toBe(409)
+        expect(created.data.type).toBe("email_has_account")
+        const upper = await api.post("/store/carts", { region_id: regionId, email: customers.A.email.toUpperCase() }, { ...pk(), ...noThrow })
+        expect(upper.status).toBe(409)
+
+        const guest = await newCart(undefined, "guest@example.test")
+        const renamed = await api.post(`/store/carts/${guest.id}`, { email: customers.A.email }, { ...pk(), ...noThrow })
+        expect(renamed.status).toBe(409)
+        const after = await api.get(`/store/carts/${guest.id}?fields=email,customer_id,*customer`, pk())
+        expect(after.data.cart.email).toBe("guest@example.test")
+        expect(after.data.cart.customer_id).not.toBe(customers.A.id)
+        // Signed in, A buys with their own email as usual.
+        const own = await api.post("/store/carts", { region_id: regionId, email: customers.A.email }, pk(customers.A.token))
+        expect(own.data.cart.customer_id).toBe(customers.A.id)
       })
     })
 
@@ -474,7 +603,6 @@ medusaIntegrationTestRunner({
 
         // The bundle is refunded in full before the upgrade is paid.
         const paymentId = await orderPaymentId(bundleOrder.id)
-        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
         await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
 
         const collection = await api.post("/store/payment-collections", { cart_id: cart.id }, pk(customers.A.token))
@@ -519,7 +647,6 @@ medusaIntegrationTestRunner({
         expect(lines.items[0]).toMatchObject({ unit_price: 169.1, is_custom_price: true })
         expect(lines.items[0].metadata?.course_upgrade).toBeFalsy()
         const paymentId = await orderPaymentId(bundleOrder.id)
-        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
         await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
 
         const collection = await api.post("/store/payment-collections", { cart_id: cart.id }, pk(customers.A.token))
@@ -573,13 +700,11 @@ medusaIntegrationTestRunner({
     })
 
     describe("refunds and cancellations", () => {
-      it("a full refund (capture, then refund) revokes the order's entitlements", async () => {
+      it("a full refund revokes the order's entitlements", async () => {
         const order = await buy(PACK_HANDLE, "A")
         expect(await lessonAccess("A", LESSONS[9])).toMatchObject({ allowed: true, reason: "bundle" })
 
         const paymentId = await orderPaymentId(order.id)
-        const captured = await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
-        expect(captured.status).toBe(200)
         const refunded = await andWaitFor("payment.refunded", () =>
           api.post(`/admin/payments/${paymentId}/refund`, {}, admin())
         )
@@ -595,7 +720,6 @@ medusaIntegrationTestRunner({
       it("a partial refund keeps access; refunding the rest revokes it", async () => {
         const order = await buy(PACK_HANDLE, "A")
         const paymentId = await orderPaymentId(order.id)
-        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
 
         await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, { amount: 50 }, admin()))
         expect(await myEntitlements("A")).toHaveLength(1)

@@ -2,7 +2,7 @@ import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
-import { andWaitFor as waitForSubscribers, seedStore } from "./seeded-store"
+import { andWaitFor as waitForSubscribers, seedStore, settleEvents } from "./seeded-store"
 import { beforeAll, describe, expect, it } from "vitest"
 import { MEMBERSHIP_MODULE } from "../../src/modules/membership"
 import type MembershipModuleService from "../../src/modules/membership/service"
@@ -71,7 +71,7 @@ medusaIntegrationTestRunner({
     const admin = (): AxiosRequestConfig => ({ headers: { Authorization: `Bearer ${adminJwt}` } })
     const memberships = () => getContainer().resolve<MembershipModuleService>(MEMBERSHIP_MODULE)
 
-    const andWaitFor = <T>(event: string, action: () => Promise<T>) => waitForSubscribers(getContainer(), event, action)
+    const andWaitFor = <T>(event: string | string[], action: () => Promise<T>) => waitForSubscribers(getContainer(), event, action)
 
     async function cartWith(handle: string, who?: Who) {
       const token = who ? customers[who].token : undefined
@@ -91,7 +91,7 @@ medusaIntegrationTestRunner({
         { provider_id: "pp_system_default" },
         pk(token)
       )
-      const completed = await andWaitFor("order.placed", () => api.post(`/store/carts/${cart.id}/complete`, {}, { ...pk(token), ...noThrow }))
+      const completed = await andWaitFor(settleEvents(collection.data.payment_collection.amount), () => api.post(`/store/carts/${cart.id}/complete`, {}, { ...pk(token), ...noThrow }))
       expect(completed.status, JSON.stringify(completed.data)).toBe(200)
       return completed.data.order as { id: string; total: number }
     }
@@ -119,7 +119,6 @@ medusaIntegrationTestRunner({
     async function refund(orderId: string) {
       const order = await api.get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`, admin())
       const paymentId = order.data.order.payment_collections[0].payments[0].id
-      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin())
       await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
     }
 

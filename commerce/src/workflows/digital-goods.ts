@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { readCatalogMetadata, type CatalogProductMetadata } from "./catalog-product-input"
+import { planHandleOf } from "./membership-rules"
 
 /** A product the CMS sells (course or bundle): digital, one per buyer. */
 export type DigitalProduct = { product_id: string; title: string; catalog: CatalogProductMetadata }
@@ -44,3 +45,8 @@ export async function digitalProductsByVariant(
 }
 
 export const ONE_PER_CART_MESSAGE = "is sold one at a time: the quantity of a course or lesson bundle must be 1"
+
+/** True for a product delivered as access, not shipped: a course, a bundle or a membership plan. */
+export function isDigitalGood(metadata: Record<string, unknown> | null | undefined): boolean {
+  return readCatalogMetadata(metadata) !== null || planHandleOf(metadata) !== null
+}

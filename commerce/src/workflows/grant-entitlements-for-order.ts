@@ -1,12 +1,13 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { isOrderPaid, ORDER_PAID_FIELDS } from "../lib/order-paid"
 import { orderProductIds } from "./order-product-ids"
 import { planOrderEntitlements, type OrderForGrant, type ProductForGrant } from "./entitlement-rules"
 import { createOrderEntitlementsStep } from "./steps/create-order-entitlements"
 
 export type GrantEntitlementsForOrderInput = { order_id: string }
 
-/** Grants one entitlement per course or bundle line of a placed order; running it again grants nothing new. */
+/** Grants one entitlement per course or bundle line of a paid (captured) order; running it again grants nothing new. */
 export const grantEntitlementsForOrderWorkflow = createWorkflow(
   "grant-entitlements-for-order",
   (input: WorkflowData<GrantEntitlementsForOrderInput>) => {
@@ -23,6 +24,7 @@ export const grantEntitlementsForOrderWorkflow = createWorkflow(
         "items.unit_price",
         "items.total",
         "items.metadata",
+        ...ORDER_PAID_FIELDS,
       ],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
@@ -35,8 +37,9 @@ export const grantEntitlementsForOrderWorkflow = createWorkflow(
       filters: { id: productIds },
     }).config({ name: "get-order-products" })
 
+    // Nothing is granted for money that was only authorized.
     const grants = transform({ orders, products }, ({ orders, products }) =>
-      planOrderEntitlements(orders[0] as OrderForGrant, products as ProductForGrant[])
+      isOrderPaid(orders[0]) ? planOrderEntitlements(orders[0] as OrderForGrant, products as ProductForGrant[]) : []
     )
     const result = createOrderEntitlementsStep(grants)
     return new WorkflowResponse(result)

@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { isOrderPaid, ORDER_PAID_FIELDS } from "../lib/order-paid"
 import { orderProductIds } from "./order-product-ids"
 import { planHandleOf, planOrderMemberships, type OrderForMembership, type PlanForGrant } from "./membership-rules"
 import { recordMembershipPeriodsStep } from "./steps/record-membership-periods"
@@ -11,13 +12,22 @@ export type GrantMembershipForOrderInput = {
   now?: Date | string
 }
 
-/** Records a membership period per plan line of a placed order (extending an active membership) and adds the buyer to `members`; safe to repeat. */
+/** Records a membership period per plan line of a paid (captured) order (extending an active membership) and adds the buyer to `members`; safe to repeat. */
 export const grantMembershipForOrderWorkflow = createWorkflow(
   "grant-membership-for-order",
   (input: WorkflowData<GrantMembershipForOrderInput>) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "customer_id", "status", "items.id", "items.product_id", "items.quantity", "items.unit_price", "items.total"],
+      fields: [
+        "id",
+        "customer_id",
+        "items.id",
+        "items.product_id",
+        "items.quantity",
+        "items.unit_price",
+        "items.total",
+        ...ORDER_PAID_FIELDS,
+      ],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
@@ -39,14 +49,15 @@ export const grantMembershipForOrderWorkflow = createWorkflow(
       filters: { handle: planHandles },
     }).config({ name: "get-membership-plans" })
 
-    const grant = transform({ orders, products, plans, input }, ({ orders, products, plans, input }) => ({
-      ...planOrderMemberships(
+    const grant = transform({ orders, products, plans, input }, ({ orders, products, plans, input }) => {
+      const planned = planOrderMemberships(
         orders[0] as OrderForMembership,
         products as { id: string; metadata?: Record<string, unknown> | null }[],
         plans as PlanForGrant[]
-      ),
-      now: input.now ? new Date(input.now) : new Date(),
-    }))
+      )
+      // Nothing is granted for money that was only authorized.
+      return { ...planned, lines: isOrderPaid(orders[0]) ? planned.lines : [], now: input.now ? new Date(input.now) : new Date() }
+    })
 
     const recorded = when("record-when-plan-lines", { grant }, ({ grant }) => grant.lines.length > 0).then(() => {
       const result = recordMembershipPeriodsStep(grant as any)

@@ -1,6 +1,20 @@
 import { z } from "@medusajs/framework/zod"
 
 const documentId = z.string().min(1).max(64)
+
+/**
+ * How far ahead of this server's clock a CMS timestamp may be. Deliveries older than what a
+ * product holds are ignored, so a timestamp in the future (a wrong clock, a forged request)
+ * would freeze the product against every real change after it.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000
+
+const cmsTimestamp = z
+  .string()
+  .datetime({ offset: true })
+  .refine((value) => Date.parse(value) <= Date.now() + MAX_CLOCK_SKEW_MS, {
+    message: "cms_updated_at is in the future (more than 5 minutes ahead of commerce's clock)",
+  })
 const lessonIds = z.array(documentId).max(500)
 
 /** Fields every sellable document shares. */
@@ -11,7 +25,7 @@ const base = {
   title: z.string().min(1).max(200).optional(),
   summary: z.string().max(2000).nullable().optional(),
   price_fen: z.number().int().min(0).max(100_000_000).nullable(),
-  cms_updated_at: z.string().datetime({ offset: true }),
+  cms_updated_at: cmsTimestamp,
 }
 
 const needsTitleAndSlug = (doc: { state: string; title?: string; slug?: string }) =>
