@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { expireMembershipsWorkflow } from "../workflows/expire-memberships"
+import { expireMembershipsWorkflow } from "../workflows/membership/expire-memberships"
 
 /** Hourly: ends memberships whose time is up (real clock). Operators can run it at any time with POST /admin/memberships/expire-due. */
 export default async function expireMembershipsJob(container: MedusaContainer) {

@@ -19,9 +19,9 @@ import {
   findMembersGroup,
   MEMBER_PRICE_LIST_TITLE,
   MEMBERS_GROUP_NAME,
-} from "../workflows/member-pricing"
+} from "../workflows/membership/member-pricing"
 import { membershipProductHandle } from "@community/contracts"
-import { PLAN_METADATA_KEY } from "../workflows/membership-rules"
+import { PLAN_METADATA_KEY } from "../modules/membership/rules"
 
 export const SALES_CHANNEL_NAME = "社群商城"
 export const PUBLISHABLE_KEY_TITLE = "Storefront"

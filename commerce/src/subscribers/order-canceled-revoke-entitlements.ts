@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { revokeEntitlementsForOrderWorkflow } from "../workflows/revoke-entitlements-for-order"
+import { revokeEntitlementsForOrderWorkflow } from "../workflows/learning/revoke-entitlements-for-order"
 
 /** A canceled order takes back everything it granted. */
 export default async function orderCanceledRevokeEntitlements({ event, container }: SubscriberArgs<{ id: string }>) {

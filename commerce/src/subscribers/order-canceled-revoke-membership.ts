@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { revokeMembershipForOrderWorkflow } from "../workflows/revoke-membership-for-order"
+import { revokeMembershipForOrderWorkflow } from "../workflows/membership/revoke-membership-for-order"
 
 /** A canceled order takes back the membership days it bought. */
 export default async function orderCanceledRevokeMembership({ event, container }: SubscriberArgs<{ id: string }>) {

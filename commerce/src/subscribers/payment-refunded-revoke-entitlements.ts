@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { revokeEntitlementsForRefundWorkflow } from "../workflows/revoke-entitlements-for-refund"
+import { revokeEntitlementsForRefundWorkflow } from "../workflows/learning/revoke-entitlements-for-refund"
 
 /**
  * `payment.refunded` carries the payment id: the workflow maps it to the order and revokes on a

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { revokeMembershipForRefundWorkflow } from "../workflows/revoke-membership-for-refund"
+import { revokeMembershipForRefundWorkflow } from "../workflows/membership/revoke-membership-for-refund"
 
 /** A full refund of an order takes back the membership days it bought (partial refunds keep them). */
 export default async function paymentRefundedRevokeMembership({ event, container }: SubscriberArgs<{ id: string }>) {

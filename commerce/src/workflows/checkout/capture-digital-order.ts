@@ -1,10 +1,10 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { amountToFen } from "@community/contracts"
-import { isDigitalGood } from "../digital-goods"
-import { grantEntitlementsForOrderWorkflow } from "../grant-entitlements-for-order"
-import { grantMembershipForOrderWorkflow } from "../grant-membership-for-order"
-import { orderProductIds } from "../order-product-ids"
+import { isDigitalGood } from "./digital-goods"
+import { grantEntitlementsForOrderWorkflow } from "../learning/grant-entitlements-for-order"
+import { grantMembershipForOrderWorkflow } from "../membership/grant-membership-for-order"
+import { orderProductIds } from "../../lib/order-product-ids"
 import { capturePaymentsStep } from "./steps/capture-payments"
 
 export type CaptureDigitalOrderInput = { order_id: string }

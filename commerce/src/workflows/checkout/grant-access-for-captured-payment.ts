@@ -1,7 +1,7 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { grantEntitlementsForOrderWorkflow } from "../grant-entitlements-for-order"
-import { grantMembershipForOrderWorkflow } from "../grant-membership-for-order"
+import { grantEntitlementsForOrderWorkflow } from "../learning/grant-entitlements-for-order"
+import { grantMembershipForOrderWorkflow } from "../membership/grant-membership-for-order"
 
 export type GrantAccessForCapturedPaymentInput = { payment_id: string }
 

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { amountToFen } from "@community/contracts"
-import { quoteCourseUpgrade, type UpgradeCart } from "../course-upgrade-quote"
-import { digitalProductsById, ONE_PER_CART_MESSAGE } from "../digital-goods"
+import { quoteCourseUpgrade, type UpgradeCart } from "../learning/course-upgrade-quote"
+import { digitalProductsById, ONE_PER_CART_MESSAGE } from "../checkout/digital-goods"
 
 type CartLine = {
   id: string

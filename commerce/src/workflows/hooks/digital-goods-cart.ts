@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { addToCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
-import { digitalProductsById, digitalProductsByVariant, ONE_PER_CART_MESSAGE } from "../digital-goods"
+import { digitalProductsById, digitalProductsByVariant, ONE_PER_CART_MESSAGE } from "../checkout/digital-goods"
 
 // Courses and bundles are digital goods a customer owns once: one line, quantity 1, per cart.
 

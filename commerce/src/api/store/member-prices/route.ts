@@ -1,6 +1,6 @@
 // GET /store/member-prices?variant_id=…&variant_id=… — member prices (CNY, yuan) of variants, for showing to visitors
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { memberPricesOf } from "../../../workflows/member-pricing"
+import { memberPricesOf } from "../../../workflows/membership/member-pricing"
 import type { GetMemberPricesQuery } from "./validators"
 
 export async function GET(req: MedusaRequest<unknown, GetMemberPricesQuery>, res: MedusaResponse) {

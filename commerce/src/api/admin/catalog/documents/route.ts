@@ -1,6 +1,6 @@
 // POST /admin/catalog/documents — the CMS delivers one sellable document (idempotent upsert by handle)
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { syncCatalogProductWorkflow } from "../../../../workflows/sync-catalog-product"
+import { syncCatalogProductWorkflow } from "../../../../workflows/catalog/sync-catalog-product"
 import type { PostCatalogDocument } from "./validators"
 
 export async function POST(req: AuthenticatedMedusaRequest<PostCatalogDocument>, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 // POST /admin/memberships/expire-due — run the expiry now, or as of a chosen time ({ as_of }) → { expired, reactivated }
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { expireMembershipsWorkflow } from "../../../../workflows/expire-memberships"
+import { expireMembershipsWorkflow } from "../../../../workflows/membership/expire-memberships"
 import type { PostExpireDue } from "../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest<PostExpireDue>, res: MedusaResponse) {

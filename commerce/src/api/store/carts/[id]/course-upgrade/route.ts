@@ -2,8 +2,8 @@
 // minus what the signed-in customer paid for its lessons, as a custom-priced line in their cart
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { addCourseUpgradeToCartWorkflow } from "../../../../../workflows/add-course-upgrade-to-cart"
-import { isUpgradeLine } from "../../../../../workflows/entitlement-rules"
+import { addCourseUpgradeToCartWorkflow } from "../../../../../workflows/learning/add-course-upgrade-to-cart"
+import { isUpgradeLine } from "../../../../../modules/entitlement/rules"
 import type { PostCourseUpgrade } from "./validators"
 
 /** The cart as this route returns it: enough to show the line, its list price and the credit. */

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { amountToFen, fenToAmount } from "@community/contracts"
-import { findMemberPriceList } from "../member-pricing"
-import { memberPriceChange } from "../membership-rules"
+import { findMemberPriceList } from "../../membership/member-pricing"
+import { memberPriceChange } from "../../../modules/membership/rules"
 
 export type MemberPricePlan = {
   action: "none" | "create" | "update"

@@ -13,7 +13,7 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { catalogHandle } from "@community/contracts"
-import type { CatalogDocumentInput } from "./catalog-product-input"
+import type { CatalogDocumentInput } from "../../lib/catalog-product"
 import { planCatalogChange, type ExistingProduct } from "./steps/plan-catalog-change"
 import { memberPriceBatch, planMemberPriceStep } from "./steps/plan-member-price"
 

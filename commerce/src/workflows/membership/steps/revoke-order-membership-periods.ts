@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MEMBERSHIP_MODULE } from "../../modules/membership"
-import type MembershipModuleService from "../../modules/membership/service"
-import type { MembershipSnapshot } from "../../modules/membership/service"
+import { MEMBERSHIP_MODULE } from "../../../modules/membership"
+import type MembershipModuleService from "../../../modules/membership/service"
+import type { MembershipSnapshot } from "../../../modules/membership/service"
 
 export type RevokeOrderMembershipPeriodsInput = {
   order_id: string

@@ -1,8 +1,8 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { isOrderPaid, ORDER_PAID_FIELDS } from "../lib/order-paid"
-import { orderProductIds } from "./order-product-ids"
-import { planHandleOf, planOrderMemberships, type OrderForMembership, type PlanForGrant } from "./membership-rules"
+import { isOrderPaid, ORDER_PAID_FIELDS } from "../../lib/order-paid"
+import { orderProductIds } from "../../lib/order-product-ids"
+import { planHandleOf, planOrderMemberships, type OrderForMembership, type PlanForGrant } from "../../modules/membership/rules"
 import { recordMembershipPeriodsStep } from "./steps/record-membership-periods"
 import { syncMembersGroupWorkflow } from "./sync-members-group"
 

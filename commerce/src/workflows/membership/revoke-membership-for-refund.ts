@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { revokeMembershipForOrderWorkflow } from "./revoke-membership-for-order"
-import { findRefundedOrderStep } from "./steps/find-refunded-order"
+import { findRefundedOrderStep } from "../checkout/steps/find-refunded-order"
 
 export type RevokeMembershipForRefundInput = { payment_id: string }
 

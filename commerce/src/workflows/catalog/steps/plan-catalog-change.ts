@@ -1,4 +1,4 @@
-import type { CatalogDocumentInput, CatalogProductMetadata } from "../catalog-product-input"
+import type { CatalogDocumentInput, CatalogProductMetadata } from "../../../lib/catalog-product"
 import { catalogHandle, fenToAmount } from "@community/contracts"
 
 export type ExistingProduct = {

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ENTITLEMENT_MODULE } from "../../modules/entitlement"
-import type EntitlementModuleService from "../../modules/entitlement/service"
-import type { EntitlementDTO } from "../../modules/entitlement/service"
-import type { EntitlementToGrant } from "../entitlement-rules"
+import { ENTITLEMENT_MODULE } from "../../../modules/entitlement"
+import type EntitlementModuleService from "../../../modules/entitlement/service"
+import type { EntitlementDTO } from "../../../modules/entitlement/service"
+import type { EntitlementToGrant } from "../../../modules/entitlement/rules"
 
 export type CreateOrderEntitlementsResult = {
   /** Entitlements this run created. */

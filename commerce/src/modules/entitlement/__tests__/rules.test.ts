@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { courseUpgradePrice, planOrderEntitlements, refundTotals, type OrderForGrant } from "../entitlement-rules"
+import { courseUpgradePrice, planOrderEntitlements, refundTotals, type OrderForGrant } from "../rules"
 
 const products = [
   {

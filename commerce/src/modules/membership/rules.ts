@@ -2,7 +2,7 @@
  * Pure rules of paid membership (which order lines buy which plan, and for how long).
  * Kept free of Medusa calls so they are easy to test; the workflows apply them. How periods
  * are laid on the timeline (renewal extends, refund removes exactly its days) lives in
- * ../modules/membership/timeline.ts.
+ * ./timeline.ts.
  */
 import { amountToFen } from "@community/contracts"
 

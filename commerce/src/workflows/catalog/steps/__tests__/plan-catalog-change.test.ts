@@ -3,7 +3,7 @@ import {
   readCatalogMetadata,
   type CatalogBundleInput,
   type CatalogDocumentInput,
-} from "../../catalog-product-input"
+} from "../../../../lib/catalog-product"
 import { planCatalogChange, type ExistingProduct } from "../plan-catalog-change"
 
 const SALES_CHANNEL = "sc_01TEST"

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
-import { ENTITLEMENT_MODULE } from "../modules/entitlement"
-import type EntitlementModuleService from "../modules/entitlement/service"
+import { ENTITLEMENT_MODULE } from "../../modules/entitlement"
+import type EntitlementModuleService from "../../modules/entitlement/service"
 import { amountToFen, courseProductHandle } from "@community/contracts"
-import { readCatalogMetadata } from "./catalog-product-input"
-import { courseUpgradePrice, UPGRADE_METADATA_FLAG, type CourseUpgradePrice } from "./entitlement-rules"
+import { readCatalogMetadata } from "../../lib/catalog-product"
+import { courseUpgradePrice, UPGRADE_METADATA_FLAG, type CourseUpgradePrice } from "../../modules/entitlement/rules"
 
 export type UpgradeCart = {
   id: string

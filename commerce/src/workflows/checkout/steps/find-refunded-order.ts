@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { refundTotals, type PaymentAmounts } from "../entitlement-rules"
+import { refundTotals, type PaymentAmounts } from "../../../modules/entitlement/rules"
 
 export type RefundedOrder = {
   /** The order the refunded payment paid for; null when the payment belongs to no order. */

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MEMBERSHIP_MODULE } from "../../modules/membership"
-import type MembershipModuleService from "../../modules/membership/service"
-import type { MembershipDTO, MembershipSnapshot } from "../../modules/membership/service"
-import type { MembershipGrant } from "../membership-rules"
+import { MEMBERSHIP_MODULE } from "../../../modules/membership"
+import type MembershipModuleService from "../../../modules/membership/service"
+import type { MembershipDTO, MembershipSnapshot } from "../../../modules/membership/service"
+import type { MembershipGrant } from "../../../modules/membership/rules"
 
 export type RecordMembershipPeriodsInput = MembershipGrant & { now: Date | string }
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { readCatalogMetadata, type CatalogProductMetadata } from "./catalog-product-input"
-import { planHandleOf } from "./membership-rules"
+import { readCatalogMetadata, type CatalogProductMetadata } from "../../lib/catalog-product"
+import { planHandleOf } from "../../modules/membership/rules"
 
 /** A product the CMS sells (course or bundle): digital, one per buyer. */
 export type DigitalProduct = { product_id: string; title: string; catalog: CatalogProductMetadata }

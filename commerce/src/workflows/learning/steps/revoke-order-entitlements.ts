@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ENTITLEMENT_MODULE } from "../../modules/entitlement"
-import type EntitlementModuleService from "../../modules/entitlement/service"
+import { ENTITLEMENT_MODULE } from "../../../modules/entitlement"
+import type EntitlementModuleService from "../../../modules/entitlement/service"
 
 export type RevokeOrderEntitlementsInput = {
   order_id: string

@@ -1,8 +1,8 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { isOrderPaid, ORDER_PAID_FIELDS } from "../lib/order-paid"
-import { orderProductIds } from "./order-product-ids"
-import { planOrderEntitlements, type OrderForGrant, type ProductForGrant } from "./entitlement-rules"
+import { isOrderPaid, ORDER_PAID_FIELDS } from "../../lib/order-paid"
+import { orderProductIds } from "../../lib/order-product-ids"
+import { planOrderEntitlements, type OrderForGrant, type ProductForGrant } from "../../modules/entitlement/rules"
 import { createOrderEntitlementsStep } from "./steps/create-order-entitlements"
 
 export type GrantEntitlementsForOrderInput = { order_id: string }

@@ -3,7 +3,7 @@
  * revokes). Kept free of Medusa calls so they are easy to test; the workflows apply them.
  */
 import { amountToFen, fenToAmount } from "@community/contracts"
-import { readCatalogMetadata } from "./catalog-product-input"
+import { readCatalogMetadata } from "../../lib/catalog-product"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

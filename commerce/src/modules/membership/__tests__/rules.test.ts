@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { daysLeft, DAY_MS, replayTimeline, statusAt } from "../../modules/membership/timeline"
-import { memberPriceChange, memberPriceFen, planOrderMemberships } from "../membership-rules"
+import { daysLeft, DAY_MS, replayTimeline, statusAt } from "../timeline"
+import { memberPriceChange, memberPriceFen, planOrderMemberships } from "../rules"
 
 const T0 = new Date("2026-03-01T00:00:00.000Z").getTime()
 const at = (days: number) => new Date(T0 + days * DAY_MS)
