@@ -35,9 +35,16 @@ export const paths = {
   /** The server-side media proxy of a lesson (not localized: it answers bytes, not a page). */
   lessonMedia: (slug: string, lessonId: string) =>
     `/courses/${segment(slug)}/lessons/${segment(lessonId)}/media`,
+  /** The confirm step's path without an item (the buy form's GET target). */
+  checkoutPage: (locale?: Locale) => localizePath('/checkout', locale),
+  /** The confirm step: one product (by handle) or "complete the course" (by course document id). */
+  checkout: (item: { product: string } | { upgrade: string }, locale?: Locale) =>
+    localizePath(withQuery('/checkout', 'product' in item ? { product: item.product } : { upgrade: item.upgrade }), locale),
   checkoutDone: (orderId: string, locale?: Locale) =>
     localizePath(withQuery('/checkout/done', { order: orderId }), locale),
   account: (locale?: Locale) => localizePath('/account', locale),
+  /** 我的订单: the signed-in customer's orders, each with its receipt (checkoutDone). */
+  orders: (locale?: Locale) => localizePath('/account/orders', locale),
   /** Membership plans (付费会员): buy or renew. */
   membership: (locale?: Locale) => localizePath('/membership', locale),
   /** `next`: where to go after signing in (validated again when used). */

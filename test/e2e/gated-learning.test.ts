@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
-import { freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
+import { confirmCheckout, freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start` and the other journey.
 const ports: StackPorts = { postgres: 54338, strapi: 1348, medusa: 9011, storefront: 4332 };
@@ -123,6 +123,7 @@ describe('gated learning: previews → bundle → upgrade → refund', () => {
     const memberA = await newContext(browser, { viewport: { width: 390, height: 844 } });
     const page = await register(memberA, `a-${Date.now()}@example.com`);
     await page.locator(`[data-testid="bundle-card"][data-bundle-slug="${TASTER}"] [data-testid="bundle-buy-button"]`).click();
+    await confirmCheckout(page, '¥29.90');
     const bundleOrder = await displayedOrder(page);
     expect(bundleOrder.total).toBe(29.9);
 
@@ -143,7 +144,12 @@ describe('gated learning: previews → bundle → upgrade → refund', () => {
 
     // A completes the course, paying the list price minus what the taster cost.
     await page.goto(`${stack.urls.storefront}/courses/${COURSE}`);
+    // The price is on the button before anything is ordered, and the normal buy button stays.
+    expect((await page.textContent('[data-testid="upgrade-button"]'))?.trim()).toBe('补差价 ¥169.10');
+    expect(await page.locator('[data-testid="buy-button"]').count()).toBe(1);
     await page.click('[data-testid="upgrade-button"]');
+    expect((await page.textContent('[data-testid="summary-credit"]'))?.trim()).toBe('−¥29.90');
+    await confirmCheckout(page, '¥169.10');
     const upgradeOrder = await displayedOrder(page);
     expect(upgradeOrder.total).toBe(169.1); // 199 − 29.9
     await waitFor('the whole course to unlock', async () => lessonIsOpen(page, 6));

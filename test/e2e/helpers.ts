@@ -2,7 +2,21 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+/**
+ * The confirm step, as a buyer sees it: the summary's total is what the button says and what
+ * is charged. Checks the total shown, confirms, and waits for the receipt.
+ */
+export async function confirmCheckout(page: Page, expectedTotal: string): Promise<void> {
+  await page.waitForURL(/\/checkout\?/);
+  expect((await page.textContent('[data-testid="summary-total"]'))?.trim()).toBe(expectedTotal);
+  expect(await page.textContent('[data-testid="summary-payment"]')).toContain('演示支付（不扣款）');
+  expect(await page.textContent('[data-testid="confirm-button"]')).toContain(expectedTotal);
+  await page.click('[data-testid="confirm-button"]');
+  await page.waitForSelector('[data-testid="order-display-id"]', { timeout: 60_000 });
+}
 
 /** A fresh data directory the embedded Postgres (its own OS user when we are root) can enter. */
 export async function freshDataDir(prefix: string): Promise<string> {

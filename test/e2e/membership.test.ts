@@ -2,11 +2,12 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
-import { freshDataDir, json, launchChromium, newContext, medusaOperator, waitFor } from './helpers';
+import { confirmCheckout, freshDataDir, json, launchChromium, newContext, medusaOperator, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start` and the other journeys.
 const ports: StackPorts = { postgres: 54337, strapi: 1349, medusa: 9012, storefront: 4333 };
 const COURSE = 'community-operations-101'; // ¥199, member price ¥159.20
+const TASTER = 'community-operations-101-taster'; // lessons 3–5, ¥29.90, member price ¥23.92
 const MEMBERS_COURSE = 'monthly-review-for-members'; // members only; lesson 1 is a free preview
 
 let dataDir: string;
@@ -69,7 +70,7 @@ describe('membership: a month plan, member prices, member-only lessons, expiry',
     expect(await membersLessonOpen(page)).toBe(false); // signed in, not a member yet
     await page.goto(`${stack.urls.storefront}/membership`);
     await page.click('[data-testid="plan-card"][data-plan-handle="monthly"] [data-testid="plan-buy-button"]');
-    await page.waitForSelector('[data-testid="order-display-id"]', { timeout: 60_000 });
+    await confirmCheckout(page, '¥39.00');
     const orderId = new URL(page.url()).searchParams.get('order')!;
     const { order } = await operator.get(`/admin/orders/${orderId}?fields=id,total`);
     expect(order.total).toBe(39);
@@ -83,6 +84,26 @@ describe('membership: a month plan, member prices, member-only lessons, expiry',
     await page.goto(`${stack.urls.storefront}/courses/${COURSE}`);
     expect(await text(page, 'course-price')).toContain('¥159.20');
     expect(await membersLessonOpen(page)).toBe(true);
+
+    // A member buys the taster at its member price, then completes the course: the price is shown
+    // first, starts from the member price (¥159.20 − ¥23.92), and is exactly what is charged.
+    await page.goto(`${stack.urls.storefront}/courses/${COURSE}`);
+    await page.locator(`[data-testid="bundle-card"][data-bundle-slug="${TASTER}"] [data-testid="bundle-buy-button"]`).click();
+    expect((await text(page, 'summary-member-price'))?.trim()).toBe('¥23.92');
+    await confirmCheckout(page, '¥23.92');
+    await waitFor('the taster to be granted', async () => {
+      await page.goto(`${stack.urls.storefront}/courses/${COURSE}`);
+      return (await page.locator('[data-testid="upgrade-button"]').count()) === 1;
+    });
+    expect((await text(page, 'upgrade-button'))?.trim()).toBe('补差价 ¥135.28');
+    expect(await page.locator('[data-testid="buy-button"]').count()).toBe(1); // buying outright stays possible
+    await page.click('[data-testid="upgrade-button"]');
+    expect((await text(page, 'summary-member-price'))?.trim()).toBe('¥159.20');
+    expect((await text(page, 'summary-credit'))?.trim()).toBe('−¥23.92');
+    await confirmCheckout(page, '¥135.28');
+    const upgradeId = new URL(page.url()).searchParams.get('order')!;
+    const { order: upgradeOrder } = await operator.get(`/admin/orders/${upgradeId}?fields=id,total`);
+    expect(upgradeOrder.total).toBe(135.28);
 
     // Time passes: the operator's expiry run, as of 31 days from now, ends it.
     const asOf = new Date(Date.now() + 31 * 24 * 3600 * 1000).toISOString();

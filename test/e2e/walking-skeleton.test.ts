@@ -3,7 +3,7 @@ import { courseProductHandle } from '@community/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
-import { freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
+import { confirmCheckout, freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start`.
 const ports: StackPorts = { postgres: 54339, strapi: 1347, medusa: 9010, storefront: 4331 };
@@ -75,16 +75,26 @@ describe('walking skeleton', () => {
     expect(await page.textContent('[data-testid="course-price"]')).toContain('¥29.90');
     expect(await page.locator('[data-testid="lesson"]').count()).toBe(3);
 
+    // A visitor picks the course: the confirm step shows what it costs and asks them to sign in
+    // (or register) there, keeping the chosen course.
     const ordersBefore = await operator.orderCount();
-    await page.fill('[data-testid="email-input"]', 'not-an-email');
     await page.click('[data-testid="buy-button"]');
-    await page.waitForSelector('[data-testid="checkout-error"]');
-    expect(await page.textContent('[data-testid="checkout-error"]')).toContain('邮箱');
+    await page.waitForURL(/\/checkout\?product=/);
+    expect((await page.textContent('[data-testid="summary-total"]'))?.trim()).toBe('¥29.90');
+    expect(await page.locator('[data-testid="checkout-sign-in"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="confirm-button"]').count()).toBe(0);
+    await page.click('[data-testid="checkout-register"]');
+    await page.fill('[data-testid="register-email"]', 'not-an-email');
+    await page.fill('[data-testid="register-password"]', 'a-long-password-1');
+    await page.click('[data-testid="register-submit"]');
+    await page.waitForSelector('[data-testid="register-error"]');
+    expect(await page.textContent('[data-testid="register-error"]')).toContain('邮箱');
+    await page.fill('[data-testid="register-email"]', 'member@example.com');
+    await page.fill('[data-testid="register-password"]', 'a-long-password-1');
+    await page.click('[data-testid="register-submit"]');
+    await page.waitForURL(/\/checkout\?product=/);
     expect(await operator.orderCount()).toBe(ordersBefore);
-
-    await page.fill('[data-testid="email-input"]', 'member@example.com');
-    await page.click('[data-testid="buy-button"]');
-    await page.waitForSelector('[data-testid="order-display-id"]', { timeout: 60_000 });
+    await confirmCheckout(page, '¥29.90');
     const displayId = Number((await page.textContent('[data-testid="order-display-id"]'))?.trim());
     await page.close();
 

@@ -15,7 +15,6 @@ import {
   type Membership,
   type MembershipPlan,
 } from '../features/membership/membership-schema';
-import { lessonAccessParams, type Audience } from '../features/membership/visibility';
 import { UpstreamError } from './upstream-error';
 import { withTimeout } from './with-timeout';
 
@@ -50,6 +49,7 @@ const productListSchema = z.object({
     z.object({
       id: z.string(),
       handle: z.string().nullish(),
+      title: z.string().nullish(),
       variants: z
         .array(
           z.object({
@@ -70,7 +70,11 @@ const productListSchema = z.object({
 // passthrough: the whole cart is handed back to the SDK for the payment step.
 const cartSchema = z.object({
   cart: z
-    .object({ id: z.string(), payment_collection: z.object({ id: z.string() }).nullish() })
+    .object({
+      id: z.string(),
+      total: amountSchema.nullish(),
+      payment_collection: z.object({ id: z.string() }).nullish(),
+    })
     .passthrough(),
 });
 type PaymentCart = Parameters<typeof sdk.store.payment.initiatePaymentSession>[0];
@@ -121,6 +125,8 @@ export interface Offer {
   productId: string;
   variantId: string;
   priceFen: number;
+  /** The product's title in commerce (the CMS's zh-CN title, kept in step by the catalog sync). */
+  title: string;
 }
 
 /** A signed-in customer (validated against Medusa with their token). */
@@ -155,7 +161,9 @@ export type PlaceOrderResult =
   | { ok: true; orderId: string }
   | { ok: false; reason: 'payment'; message: string | null }
   /** Only for upgrades: commerce refused the upgrade (400/403/404), with its reason. */
-  | { ok: false; reason: 'not_eligible'; message: string | null };
+  | { ok: false; reason: 'not_eligible'; message: string | null }
+  /** The cart's total is not what the buyer confirmed: nothing was charged; show the new price. */
+  | { ok: false; reason: 'price_changed'; totalFen: number };
 
 /** Outcome of signing in or registering. */
 export type AuthResult =
@@ -245,7 +253,7 @@ export async function findOffers(
         {
           handle: [...handles],
           region_id,
-          fields: '*variants.calculated_price',
+          fields: 'title,*variants.calculated_price',
           limit: handles.length,
         },
         headers,
@@ -262,6 +270,7 @@ export async function findOffers(
       productId: product.id,
       variantId: variant.id,
       priceFen: amountToFen(price.calculated_amount),
+      title: product.title ?? product.handle,
     });
   }
   return offers;
@@ -416,21 +425,19 @@ export async function listEntitlements(token: string): Promise<Entitlement[] | n
 }
 
 /**
- * May this customer open this lesson now? Commerce only knows entitlements, not which
- * lessons belong to which course: the caller must have checked that in the CMS.
- * Null when the token is invalid.
+ * May this customer open this lesson now? Commerce decides from entitlements and from the
+ * visibility the catalog sync delivered to it (member-only content): nothing about visibility is
+ * sent from here. Commerce does not know which lessons belong to which course: the caller must
+ * have checked that in the CMS. Null when the token is invalid.
  */
 export async function getLessonAccess(
   token: string,
   courseDocumentId: string,
   lessonDocumentId: string,
-  /** The lesson's effective visibility (the stricter of course and lesson, from the CMS). */
-  audience: Audience = { visibility: 'public', plans: [] },
 ): Promise<LessonAccess | null> {
   const query: Record<string, string> = {
     course_document_id: courseDocumentId,
     lesson_document_id: lessonDocumentId,
-    ...lessonAccessParams(audience),
   };
   try {
     return await read(
@@ -524,11 +531,18 @@ export async function findMemberPrices(
 
 // ---- Checkout ----
 
-/** Payment session → complete, for a cart that holds what is being bought. */
+/**
+ * Payment session → complete, for a cart that holds what is being bought. The buyer confirmed
+ * a total on the checkout page: when the cart's total is not that (a price changed meanwhile),
+ * nothing is paid and the new total comes back for the buyer to confirm again.
+ */
 async function payAndComplete(
   cart: z.infer<typeof cartSchema>['cart'],
   headers: Record<string, string> | undefined,
+  expectedTotalFen: number,
 ): Promise<PlaceOrderResult> {
+  const totalFen = amountToFen(cart.total ?? Number.NaN);
+  if (totalFen !== expectedTotalFen) return { ok: false, reason: 'price_changed', totalFen };
   await write(
     'payment.initiatePaymentSession',
     // The SDK only reads id and payment_collection from the cart; both survive parsing.
@@ -573,19 +587,21 @@ async function createCart(input: {
 export async function placeOrder(input: {
   variantId: string;
   email: string;
-  /** The signed-in customer's JWT (validated by the caller); absent for guest checkout. */
-  customerToken?: string | null;
+  /** The signed-in customer's JWT (validated by the caller). */
+  customerToken: string;
+  /** The total the buyer confirmed, in fen. */
+  expectedTotalFen: number;
   /** Attribution (channel codes etc.) goes here. */
   metadata: Record<string, unknown>;
 }): Promise<PlaceOrderResult> {
-  const headers = input.customerToken ? bearer(input.customerToken) : undefined;
+  const headers = bearer(input.customerToken);
   const cart = await createCart({ email: input.email, metadata: input.metadata, headers });
   const withItem = await write(
     'cart.createLineItem',
     () => sdk.store.cart.createLineItem(cart.id, { variant_id: input.variantId, quantity: 1 }, {}, headers),
     cartSchema,
   );
-  return payAndComplete(withItem.cart, headers);
+  return payAndComplete(withItem.cart, headers, input.expectedTotalFen);
 }
 
 /**
@@ -598,6 +614,8 @@ export async function placeUpgradeOrder(input: {
   courseDocumentId: string;
   email: string;
   customerToken: string;
+  /** The total the buyer confirmed, in fen. */
+  expectedTotalFen: number;
   metadata: Record<string, unknown>;
 }): Promise<PlaceOrderResult> {
   const headers = bearer(input.customerToken);
@@ -621,19 +639,91 @@ export async function placeUpgradeOrder(input: {
     }
     throw error;
   }
-  return payAndComplete(upgraded.cart, headers);
+  return payAndComplete(upgraded.cart, headers, input.expectedTotalFen);
 }
 
-/** A placed order for the confirmation page, or null if there is no such order. */
-export async function getOrder(orderId: string): Promise<OrderSummary | null> {
+/**
+ * One of the signed-in customer's orders (the receipt), or null: no such order, or not theirs
+ * (commerce answers both with 404, so a stranger cannot tell them apart).
+ */
+export async function getOrder(orderId: string, token: string): Promise<OrderSummary | null> {
   let order: z.infer<typeof orderSchema>['order'];
   try {
-    ({ order } = await read('order.retrieve', () => sdk.store.order.retrieve(orderId), orderSchema));
+    ({ order } = await read('order.retrieve', () => sdk.store.order.retrieve(orderId, {}, bearer(token)), orderSchema));
   } catch (error) {
-    // Medusa answers 404 for unknown ids (400 for malformed ones): that is "no order", not an outage.
-    if (error instanceof UpstreamError && (error.status === 404 || error.status === 400)) return null;
+    // Medusa answers 404 for unknown ids (400 for malformed ones, 401 for a stale token): no order to show.
+    if (isStatus(error, 400, 401, 404)) return null;
     throw error;
   }
+  return toOrderSummary(order);
+}
+
+const orderListSchema = z.object({
+  orders: z.array(orderSchema.shape.order.extend({ created_at: z.string() })),
+});
+
+/** The signed-in customer's orders, newest first ("我的订单"), or null when the token is no longer valid. */
+export async function listOrders(token: string): Promise<(OrderSummary & { createdAt: string })[] | null> {
+  try {
+    const { orders } = await read(
+      'order.list',
+      () =>
+        sdk.store.order.list(
+          { limit: 50, order: '-created_at', fields: 'id,display_id,email,currency_code,total,created_at,*items' },
+          bearer(token),
+        ),
+      orderListSchema,
+    );
+    return orders.map((order) => ({ ...toOrderSummary(order), createdAt: order.created_at }));
+  } catch (error) {
+    if (isStatus(error, 401)) return null;
+    throw error;
+  }
+}
+
+/** What "complete the course" costs the signed-in customer now, before ordering. */
+export interface UpgradeQuote {
+  listPriceFen: number;
+  /** The course at the customer's own price (the member price for an active member). */
+  coursePriceFen: number;
+  creditFen: number;
+  priceFen: number;
+}
+
+const upgradeQuoteSchema = z.object({
+  upgrade: z.object({
+    list_price_fen: z.number().int(),
+    course_price_fen: z.number().int(),
+    credit_fen: z.number().int(),
+    price_fen: z.number().int(),
+  }),
+});
+
+/** The upgrade quote, or null when the customer cannot complete this course (owns it, or no lessons of it). */
+export async function getUpgradeQuote(token: string, courseDocumentId: string): Promise<UpgradeQuote | null> {
+  try {
+    const { upgrade } = await read(
+      'course-upgrade-quote',
+      () =>
+        sdk.client.fetch('/store/customers/me/course-upgrade-quote', {
+          headers: bearer(token),
+          query: { course_document_id: courseDocumentId },
+        }),
+      upgradeQuoteSchema,
+    );
+    return {
+      listPriceFen: upgrade.list_price_fen,
+      coursePriceFen: upgrade.course_price_fen,
+      creditFen: upgrade.credit_fen,
+      priceFen: upgrade.price_fen,
+    };
+  } catch (error) {
+    if (isStatus(error, 400, 401, 403, 404)) return null;
+    throw error;
+  }
+}
+
+function toOrderSummary(order: z.infer<typeof orderSchema>['order']): OrderSummary {
   return {
     id: order.id,
     displayId: order.display_id,

@@ -102,7 +102,11 @@ export type CourseUpgradePrice = {
   unit_price: number
 }
 
-/** The "complete the course" price: the course price minus what the lessons cost, never below zero. */
+/**
+ * The "complete the course" price: the course at the customer's own price (list price, or the
+ * member price for an active member) minus what their lessons of it cost, never below zero.
+ * So it is never more than buying the course outright would cost them.
+ */
 export function courseUpgradePrice(listPriceFen: number, creditFen: number): CourseUpgradePrice {
   const price = Math.max(0, listPriceFen - Math.max(0, creditFen))
   return { list_price_fen: listPriceFen, credit_fen: creditFen, price_fen: price, unit_price: fenToAmount(price) }

@@ -15,6 +15,8 @@ export type UpgradeCart = {
 }
 
 export type CourseUpgradeQuote = CourseUpgradePrice & {
+  /** What the course costs this customer (the member price for an active member): the upgrade starts here. */
+  course_price_fen: number
   /** The course's CMS document id as the catalog stores it. */
   course_document_id: string
   product_id: string
@@ -35,6 +37,14 @@ export async function quoteCourseUpgrade(
   now: Date = new Date()
 ): Promise<CourseUpgradeQuote> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  // The course at the customer's own price: an active member's starting point is the member
+  // price, not the list price, so completing the course never costs more than buying it would.
+  const { data: customers } = await query.graph({
+    entity: "customer",
+    fields: ["id", "groups.id"],
+    filters: { id: customerId },
+  })
+  const groups = ((customers[0]?.groups ?? []) as ({ id: string } | null)[]).filter((g): g is { id: string } => !!g)
   const { data: products } = await query.graph({
     entity: "product",
     fields: ["id", "status", "metadata", "variants.id", "variants.calculated_price.*"],
@@ -45,6 +55,7 @@ export async function quoteCourseUpgrade(
           region_id: cart.region_id,
           currency_code: cart.currency_code,
           customer_id: customerId,
+          customer: { id: customerId, groups: groups.map((g) => ({ id: g.id })) },
         }),
       },
     },
@@ -58,7 +69,7 @@ export async function quoteCourseUpgrade(
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Course ${courseDocumentId} is not for sale at the moment`)
   }
   const variant = product.variants?.[0] as
-    | { id: string; calculated_price?: { calculated_amount?: unknown } | null }
+    | { id: string; calculated_price?: { calculated_amount?: unknown; original_amount?: unknown } | null }
     | undefined
   const amount = variant?.calculated_price?.calculated_amount
   if (!variant || amount === null || amount === undefined) {
@@ -80,7 +91,14 @@ export async function quoteCourseUpgrade(
     )
   }
 
-  const price = courseUpgradePrice(amountToFen(amount), standing.credit_fen)
+  const coursePriceFen = amountToFen(amount)
+  const original = variant.calculated_price?.original_amount
+  const price = {
+    ...courseUpgradePrice(coursePriceFen, standing.credit_fen),
+    // The course's list price, for showing; the upgrade starts from the customer's own price.
+    list_price_fen: original === null || original === undefined ? coursePriceFen : amountToFen(original),
+    course_price_fen: coursePriceFen,
+  }
   return {
     ...price,
     course_document_id: catalog.cms_document_id,
@@ -90,6 +108,7 @@ export async function quoteCourseUpgrade(
       [UPGRADE_METADATA_FLAG]: true,
       course_document_id: catalog.cms_document_id,
       list_price_fen: price.list_price_fen,
+      course_price_fen: price.course_price_fen,
       upgrade_credit_fen: price.credit_fen,
     },
   }

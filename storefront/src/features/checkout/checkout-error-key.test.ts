@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkoutErrorKey } from './checkout-error-key';
 
 describe('checkoutErrorKey', () => {
-  it('prefers the email field error', () => {
-    expect(checkoutErrorKey({ code: 'BAD_REQUEST', fields: { email: ['x'], variantId: ['y'] } })).toBe(
-      'checkout.invalidEmail',
-    );
-  });
-
-  it('maps other field errors to a reload hint', () => {
-    expect(checkoutErrorKey({ code: 'BAD_REQUEST', fields: { variantId: ['y'] } })).toBe('checkout.invalidProduct');
+  it('maps field errors to a reload hint', () => {
+    expect(checkoutErrorKey({ code: 'BAD_REQUEST', fields: { product: ['y'] } })).toBe('checkout.invalidProduct');
   });
 
   it('maps action error codes', () => {
@@ -19,5 +13,7 @@ describe('checkoutErrorKey', () => {
     expect(checkoutErrorKey({ code: 'INTERNAL_SERVER_ERROR' })).toBe('checkout.failed');
     expect(checkoutErrorKey({ code: 'UNAUTHORIZED' })).toBe('checkout.signInAgain');
     expect(checkoutErrorKey({ code: 'PRECONDITION_FAILED' })).toBe('checkout.upgradeNotEligible');
+    expect(checkoutErrorKey({ code: 'CONFLICT' })).toBe('checkout.priceChanged');
+    expect(checkoutErrorKey({ code: 'NOT_FOUND' })).toBe('checkout.notForSale');
   });
 });

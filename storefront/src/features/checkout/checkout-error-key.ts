@@ -1,6 +1,6 @@
 import type { UiKey } from '../../i18n/ui';
 
-/** The bits of an Astro ActionError (or ActionInputError) the buy form cares about. */
+/** The bits of an Astro ActionError (or ActionInputError) the confirm step cares about. */
 export interface CheckoutErrorLike {
   code: string;
   fields?: Partial<Record<string, string[] | undefined>>;
@@ -11,9 +11,7 @@ export interface CheckoutErrorLike {
  * read it in their locale whatever language the action's own messages are in.
  */
 export function checkoutErrorKey(error: CheckoutErrorLike): UiKey {
-  if (error.fields) {
-    return error.fields.email?.length ? 'checkout.invalidEmail' : 'checkout.invalidProduct';
-  }
+  if (error.fields) return 'checkout.invalidProduct';
   switch (error.code) {
     case 'SERVICE_UNAVAILABLE':
       return 'checkout.unavailable';
@@ -23,6 +21,10 @@ export function checkoutErrorKey(error: CheckoutErrorLike): UiKey {
       return 'checkout.signInAgain';
     case 'PRECONDITION_FAILED':
       return 'checkout.upgradeNotEligible';
+    case 'CONFLICT':
+      return 'checkout.priceChanged';
+    case 'NOT_FOUND':
+      return 'checkout.notForSale';
     default:
       return 'checkout.failed';
   }

@@ -1,62 +1,40 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkoutInputSchema, memberCheckoutInputSchema, membershipCheckoutInputSchema, upgradeInputSchema } from './checkout-input';
+import { confirmOrderInputSchema } from './checkout-input';
 
-const valid = { variantId: 'variant_01J', email: ' buyer@example.com ', courseSlug: 'python-basics' };
-
-describe('checkoutInputSchema', () => {
-  it('accepts a valid input and trims the email', () => {
-    expect(checkoutInputSchema.parse(valid)).toEqual({ ...valid, email: 'buyer@example.com' });
+describe('confirmOrderInputSchema', () => {
+  it('reads the item and the confirmed total', () => {
+    expect(confirmOrderInputSchema.parse({ product: 'bundle-abc', expectedTotalFen: '9900' })).toEqual({
+      item: { kind: 'product', handle: 'bundle-abc', productKind: 'bundle' },
+      expectedTotalFen: 9900,
+    });
+    expect(confirmOrderInputSchema.parse({ upgrade: 'Course01', expectedTotalFen: '0' })).toEqual({
+      item: { kind: 'upgrade', courseDocumentId: 'Course01' },
+      expectedTotalFen: 0,
+    });
   });
 
-  it.each(['not-an-email', 'a@b', '', '   ', null, undefined])(
-    'rejects email %j with the Chinese message',
-    (email) => {
-      const result = checkoutInputSchema.safeParse({ ...valid, email });
-      expect(result.success).toBe(false);
-      if (!result.success) {
-        const emailErrors = result.error.flatten().fieldErrors.email ?? [];
-        expect(emailErrors.length).toBeGreaterThan(0);
-        for (const message of emailErrors) expect(message).toBe('请输入有效的邮箱地址');
-      }
-    },
-  );
-
-  it('rejects a missing variant or course', () => {
-    const result = checkoutInputSchema.safeParse({ email: 'a@example.com', variantId: '', courseSlug: null });
-    expect(result.success).toBe(false);
-    if (!result.success) {
-      const fields = result.error.flatten().fieldErrors;
-      expect(fields.variantId).toBeDefined();
-      expect(fields.courseSlug).toBeDefined();
-      expect(fields.email).toBeUndefined();
+  it('refuses an unknown item, two items, or a total that is not whole fen, with the Chinese message', () => {
+    for (const input of [
+      { product: 't-shirt', expectedTotalFen: '100' },
+      { product: 'course-a', upgrade: 'b', expectedTotalFen: '100' },
+      { expectedTotalFen: '100' },
+      { product: 'course-a', expectedTotalFen: '99.5' },
+      { product: 'course-a', expectedTotalFen: '-1' },
+      { product: 'course-a', expectedTotalFen: 'abc' },
+    ]) {
+      const result = confirmOrderInputSchema.safeParse(input);
+      expect(result.success, JSON.stringify(input)).toBe(false);
+      if (!result.success) for (const issue of result.error.issues) expect(issue.message).toBe('课程信息已更新，请刷新页面后重试');
     }
   });
-});
 
-describe('memberCheckoutInputSchema', () => {
-  it('needs no email: the signed-in customer has one', () => {
-    expect(memberCheckoutInputSchema.parse({ variantId: 'variant_01J', courseSlug: 'x', email: 'ignored' })).toEqual({
-      variantId: 'variant_01J',
-      courseSlug: 'x',
-    });
-    expect(memberCheckoutInputSchema.safeParse({ variantId: '', courseSlug: 'x' }).success).toBe(false);
-  });
-});
-
-describe('upgradeInputSchema', () => {
-  it('needs the course document id', () => {
-    expect(upgradeInputSchema.parse({ courseDocumentId: ' Crs1 ', courseSlug: 'x' })).toEqual({ courseDocumentId: 'Crs1', courseSlug: 'x' });
-    expect(upgradeInputSchema.safeParse({ courseDocumentId: '', courseSlug: 'x' }).success).toBe(false);
-  });
-});
-
-describe('membershipCheckoutInputSchema', () => {
-  it('needs a variant and the plan handle', () => {
-    expect(membershipCheckoutInputSchema.parse({ variantId: ' variant_1 ', planHandle: 'yearly', email: 'x' })).toEqual({
-      variantId: 'variant_1',
-      planHandle: 'yearly',
-    });
-    expect(membershipCheckoutInputSchema.safeParse({ variantId: 'v', planHandle: '' }).success).toBe(false);
-    expect(membershipCheckoutInputSchema.safeParse({ planHandle: 'yearly' }).success).toBe(false);
+  it('ignores extra fields: nothing else a buyer posts reaches the order (mass assignment)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 20 })), (extra) => {
+        const parsed = confirmOrderInputSchema.safeParse({ ...extra, product: 'course-a', upgrade: undefined, expectedTotalFen: '19900' });
+        if (parsed.success) expect(Object.keys(parsed.data).sort()).toEqual(['expectedTotalFen', 'item']);
+      }),
+    );
   });
 });

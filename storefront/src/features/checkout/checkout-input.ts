@@ -1,56 +1,35 @@
 import { z } from 'astro/zod';
 import { ui } from '../../i18n/ui';
+import { parseCheckoutItem, type CheckoutItem } from './checkout-item';
 
-// Messages are in the default locale; pages show their own translation per failing field.
-const messages = ui['zh-CN'];
-const invalidEmail = messages['checkout.invalidEmail'];
-const invalidProduct = messages['checkout.invalidProduct'];
+// Messages are in the default locale; pages show their own translation by error code.
+const invalidProduct = ui['zh-CN']['checkout.invalidProduct'];
 
-/** Input of the `checkout` action (posted by the course page's buy form). */
-export const checkoutInputSchema = z.object({
-  variantId: z
-    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
-    .trim()
-    .min(1, invalidProduct)
-    .max(100, invalidProduct),
-  email: z
-    .string({ required_error: invalidEmail, invalid_type_error: invalidEmail })
-    .trim()
-    .min(1, invalidEmail)
-    .max(254, invalidEmail)
-    .email(invalidEmail),
-  courseSlug: z
-    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
-    .trim()
-    .min(1, invalidProduct)
-    .max(200, invalidProduct),
-});
+/**
+ * Input of the `confirmOrder` action (posted by the confirm step): the item, as in the checkout
+ * URL, and the total the buyer saw. Prices come from commerce, never from the form: the total
+ * only makes sure nobody is charged an amount they did not confirm.
+ */
+export const confirmOrderInputSchema = z
+  .object({
+    product: z.string().max(120).optional(),
+    upgrade: z.string().max(120).optional(),
+    expectedTotalFen: z.coerce
+      .number({ invalid_type_error: invalidProduct })
+      .int(invalidProduct)
+      .min(0, invalidProduct)
+      .max(100_000_000, invalidProduct),
+  })
+  .transform((input, context): { item: CheckoutItem; expectedTotalFen: number } => {
+    const params = new URLSearchParams();
+    if (input.product !== undefined) params.set('product', input.product);
+    if (input.upgrade !== undefined) params.set('upgrade', input.upgrade);
+    const item = parseCheckoutItem(params);
+    if (!item) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: invalidProduct, path: ['product'] });
+      return z.NEVER;
+    }
+    return { item, expectedTotalFen: input.expectedTotalFen };
+  });
 
-export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
-
-/** Input of the `memberCheckout` action: the signed-in customer's email comes from commerce. */
-export const memberCheckoutInputSchema = checkoutInputSchema.omit({ email: true });
-
-/** Input of the `upgrade` action ("complete the course", 补差价). */
-export const upgradeInputSchema = z.object({
-  courseDocumentId: z
-    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
-    .trim()
-    .min(1, invalidProduct)
-    .max(64, invalidProduct),
-  courseSlug: checkoutInputSchema.shape.courseSlug,
-});
-
-/** Input of the `membershipCheckout` action: a plan's variant, bought by the signed-in customer. */
-export const membershipCheckoutInputSchema = z.object({
-  variantId: checkoutInputSchema.shape.variantId,
-  planHandle: z
-    .string({ required_error: invalidProduct, invalid_type_error: invalidProduct })
-    .trim()
-    .min(1, invalidProduct)
-    .max(100, invalidProduct),
-});
-
-export type MembershipCheckoutInput = z.infer<typeof membershipCheckoutInputSchema>;
-export type MemberCheckoutInput = z.infer<typeof memberCheckoutInputSchema>;
-export type UpgradeInput = z.infer<typeof upgradeInputSchema>;
+export type ConfirmOrderInput = z.infer<typeof confirmOrderInputSchema>;

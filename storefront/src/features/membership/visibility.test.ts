@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as contracts from '@community/contracts';
 import {
   audience,
   effectiveAudience,
   isMembersOnly,
-  lessonAccessParams,
   lessonAudience,
   membershipOpens,
   toPlanHandles,
@@ -80,16 +80,21 @@ describe('membershipOpens', () => {
   });
 });
 
-describe('lessonAccessParams', () => {
-  it('sends plans only with visibility plans', () => {
-    expect(lessonAccessParams(audience('public', ['x']))).toEqual({ visibility: 'public' });
-    expect(lessonAccessParams(audience('members', ['x']))).toEqual({ visibility: 'members' });
-    expect(lessonAccessParams(audience('plans', ['yearly', 'lifetime']))).toEqual({ visibility: 'plans', plans: 'yearly,lifetime' });
+describe('one rule with commerce', () => {
+  it('is the contracts function, not a copy', () => {
+    expect(effectiveAudience).toBe(contracts.effectiveAudience);
+    expect(membershipOpens).toBe(contracts.membershipOpens);
+    expect(isMembersOnly).toBe(contracts.isMembersOnly);
   });
 
-  it('falls back to public when no valid plan is left (commerce refuses plans without one)', () => {
-    expect(lessonAccessParams(audience('plans', []))).toEqual({ visibility: 'public' });
-    expect(lessonAccessParams(audience('plans', ['Yearly Plan']))).toEqual({ visibility: 'public' });
-    expect(lessonAccessParams(audience('plans', ['Bad!', 'yearly']))).toEqual({ visibility: 'plans', plans: 'yearly' });
+  it('names the same lesson audience commerce decodes from the catalog payload', () => {
+    const course = { visibility: 'plans', visibleToPlans: ['yearly', 'lifetime'] };
+    const lesson = { visibility: 'plans', visibleToPlans: ['lifetime', 'monthly'] };
+    const payload = contracts.catalogVisibility(
+      { visibility: course.visibility, visible_to_plans: course.visibleToPlans },
+      [{ documentId: 'L1', visibility: lesson.visibility, visible_to_plans: lesson.visibleToPlans }],
+    );
+    expect(lessonAudience(course, lesson)).toEqual(contracts.lessonAudienceIn(payload, 'L1'));
+    expect(lessonAudience(course, lesson)).toEqual({ visibility: 'plans', plans: ['lifetime'] });
   });
 });

@@ -52,6 +52,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PostCourseUpgrade>, r
     upgrade: {
       course_document_id: upgrade.course_document_id,
       list_price_fen: upgrade.list_price_fen,
+      course_price_fen: upgrade.course_price_fen,
       credit_fen: upgrade.credit_fen,
       price_fen: upgrade.price_fen,
       line_item_id: line?.id ?? null,

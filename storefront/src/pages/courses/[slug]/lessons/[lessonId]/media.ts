@@ -4,7 +4,6 @@
 // CMS), same check; the CMS answers 404 unless that lesson's body embeds the file.
 import type { APIRoute } from 'astro';
 import { lessonGate } from '../../../../../features/learning/lesson-gate';
-import { lessonAudience } from '../../../../../features/membership/visibility';
 import { fetchLessonMedia, getCourseBySlug, getLessonContent, lessonBodyFileUrl } from '../../../../../lib/cms.server';
 import { parseBodyFileParam } from '../../../../../features/learning/body-file-param';
 import { defaultLocale } from '../../../../../i18n/locales';
@@ -44,7 +43,7 @@ export const GET: APIRoute = async ({ params, request, locals, url }) => {
 
     const token = locals.customerToken;
     const access =
-      !lesson.freePreview && token ? await getLessonAccess(token, course.id, lesson.id, lessonAudience(course, lesson)) : null;
+      !lesson.freePreview && token ? await getLessonAccess(token, course.id, lesson.id) : null;
     const gate = lessonGate({ freePreview: lesson.freePreview, access });
     if (gate.kind === 'signed-out') return plain(401, 'Sign in to open this lesson');
     if (gate.kind !== 'open') return plain(403, 'This lesson is locked');
