@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { GRAPHQL_LIMITS, LIST_LIMITS, apolloServerLimits } from '../src/graphql/limits';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   community: {
@@ -17,9 +18,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // The landing page loads from a CDN; keep the endpoint API-only.
       landingPage: false,
       playgroundAlways: false,
-      defaultLimit: 25,
-      maxLimit: 200,
-      depthLimit: 8,
+      ...LIST_LIMITS,
+      depthLimit: GRAPHQL_LIMITS.depthLimit,
+      // Cost (aliases × nested page sizes), aliases and tokens: src/graphql/limits.ts. The same
+      // rules also run before authentication (src/middlewares/graphql-limits.ts), so an abusive
+      // document never reaches the database.
+      apolloServer: apolloServerLimits(),
     },
   },
   'users-permissions': {

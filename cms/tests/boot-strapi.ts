@@ -23,10 +23,13 @@ export const TEST_STRAPI_ENV = {
 
 export async function bootStrapi(env: Record<string, string>): Promise<{ strapi: Core.Strapi; url: string; stop(): Promise<void> }> {
   Object.assign(process.env, { ...TEST_STRAPI_ENV, HOST: '127.0.0.1', ...env });
+  // First Node's own 'newListener'/'removeListener' hooks of the IPC channel: without them the
+  // restored 'message' listener no longer refs the channel, the fork may exit while vitest still
+  // talks to it, and the run dies with "Channel closed" (leaving the test Postgres running).
   const saved = new Map(
-    (['message', 'disconnect', 'exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const).map(
-      (event) => [event, process.listeners(event as any)] as const
-    )
+    (
+      ['newListener', 'removeListener', 'internalMessage', 'message', 'disconnect', 'exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const
+    ).map((event) => [event, process.listeners(event as any)] as const)
   );
   // ESM import of @strapi/strapi trips over lodash/fp; the CommonJS entry loads fine.
   const { createStrapi } = createRequire(__filename)('@strapi/strapi') as typeof import('@strapi/strapi');

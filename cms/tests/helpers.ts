@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Core } from '@strapi/strapi';
 
 export const COURSE = 'plugin::community.course';
@@ -136,3 +137,28 @@ export function pngImage(): Buffer {
 
 /** Blocks rich text with one paragraph. */
 export const blocks = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+/**
+ * Runs `send` (which must put the probe it is given in an `x-probe` request header) and returns
+ * how long it took, wall clock and CPU time of this process (which runs the client and Strapi),
+ * and the SQL statements Strapi ran for that request. Background jobs (outbox, scheduler) query
+ * too: only statements run inside the probed request count.
+ */
+export async function measured<T>(strapi: Core.Strapi, send: (probe: string) => Promise<T>): Promise<{ result: T; ms: number; cpuMs: number; sql: string[] }> {
+  const probe = `probe-${Math.random().toString(36).slice(2)}`;
+  const sql: string[] = [];
+  const onQuery = (query: { sql: string }) => {
+    if (strapi.requestContext.get()?.get('x-probe') === probe) sql.push(query.sql);
+  };
+  strapi.db.connection.on('query', onQuery);
+  try {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = await send(probe);
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return { result, ms, cpuMs: (used.user + used.system) / 1000, sql };
+  } finally {
+    strapi.db.connection.off('query', onQuery);
+  }
+}

@@ -11,7 +11,7 @@ const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Document-service middlewares see every read and write, whatever the source (REST, GraphQL, admin, code).
-  strapi.documents.use(publishedOnlyForPublic());
+  strapi.documents.use(publishedOnlyForPublic(strapi));
   // GraphQL relations bypass the document service: narrow them to published versions as well.
   registerGraphqlPublishedOnly(strapi);
   strapi.documents.use(fillCourseSlug(strapi));

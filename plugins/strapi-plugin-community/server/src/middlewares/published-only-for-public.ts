@@ -1,5 +1,12 @@
-import type { Modules } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { API_TOKEN_STRATEGY } from '../uids';
+import {
+  DOCUMENT_FILTERS,
+  assertNoLocalizationSort,
+  publishedPopulateFilters,
+  publishedRelationFilters,
+  type GetModel,
+} from '../services/published-relations';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
@@ -7,12 +14,20 @@ const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
  * Strapi lets any content-API caller ask for drafts (`?status=draft`, GraphQL `status: DRAFT`).
  * Unpublished work must stay private, so content-API reads are forced to `published`
  * unless the caller holds an API token (a server the operators trust). Applies to every
- * content type, so new ones are covered without being listed.
+ * content type, so new ones are covered without being listed. Filters through relations
+ * (`localizations` above all) would still match draft rows, so they are narrowed to
+ * published ones too, in populates as well, and sorting through `localizations` is refused
+ * (services/published-relations.ts).
  */
-export const publishedOnlyForPublic = (): Modules.Documents.Middleware.Middleware => {
+export const publishedOnlyForPublic = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
+  const getModel = ((uid: string) => strapi.getModel(uid as any)) as GetModel;
   return async (ctx, next) => {
     if (READ_ACTIONS.has(ctx.action) && isUntrustedContentApiRequest()) {
-      (ctx.params as { status?: string }).status = 'published';
+      const params = ctx.params as { status?: string; filters?: unknown; populate?: unknown; sort?: unknown };
+      params.status = 'published';
+      if (params.sort) assertNoLocalizationSort(params.sort);
+      if (params.filters) params.filters = publishedRelationFilters(params.filters, ctx.uid, getModel, DOCUMENT_FILTERS);
+      if (params.populate) params.populate = publishedPopulateFilters(params.populate, ctx.uid, getModel);
     }
     return next();
   };

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import catalogSync from './catalog-sync';
 import lessonMedia from './lesson-media';
+import loginAttempts from './login-attempts';
 import scheduledPublishing from './scheduled-publishing';
 import { BUNDLE_UID, COURSE_UID, INSTRUCTOR_UID, INTEREST_TAG_UID, LESSON_UID } from '../uids';
 
@@ -13,5 +14,6 @@ export default {
   'interest-tag': factories.createCoreService(INTEREST_TAG_UID),
   catalogSync,
   lessonMedia,
+  loginAttempts,
   scheduledPublishing,
 };
