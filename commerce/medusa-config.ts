@@ -31,6 +31,9 @@ module.exports = defineConfig({
       authCors: `${storefrontUrl},${adminUrl}`,
       jwtSecret: secret("JWT_SECRET"),
       cookieSecret: secret("COOKIE_SECRET"),
+      // Customers prove their email (a 6-digit code, src/modules/email-code-verification) before
+      // signing in: until then login answers `verification_required`. Admin users are not affected.
+      authVerificationsPerActor: { customer: [{ entity_type: "email", auth_provider: "emailpass" }] },
     },
   },
   admin: {
@@ -42,5 +45,38 @@ module.exports = defineConfig({
       resolve: { dedupe: ["react", "react-dom", "react-router", "react-router-dom"] },
     }),
   },
-  modules: [{ resolve: "./src/modules/membership" }, { resolve: "./src/modules/entitlement" }],
+  modules: [
+    { resolve: "./src/modules/membership" },
+    { resolve: "./src/modules/entitlement" },
+    {
+      // Medusa's default auth module (emailpass) plus the email-code verification provider.
+      resolve: "@medusajs/medusa/auth",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" }],
+        verification: {
+          providers: [
+            {
+              resolve: "./src/modules/email-code-verification",
+              id: "email_code",
+              options: { ttl_seconds: 600, max_attempts: 5, resend_after_seconds: 60 },
+            },
+          ],
+        },
+      },
+    },
+    {
+      // Email over SMTP (SMTP_URL, MAIL_FROM); the admin's in-app feed stays on notification-local.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+          {
+            resolve: "./src/modules/smtp-notification",
+            id: "smtp",
+            options: { channels: ["email"], url: process.env.SMTP_URL, from: process.env.MAIL_FROM },
+          },
+        ],
+      },
+    },
+  ],
 })

@@ -79,6 +79,15 @@ export default defineConfig({
         access: 'secret',
         default: false,
       }),
+      // Shared with commerce (npm start generates it): sent as x-storefront-key next to the
+      // member's address (x-client-ip), so commerce's sign-in limits count each member's address
+      // instead of the storefront's. Server to server only.
+      STOREFRONT_SHARED_SECRET: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        default: '',
+      }),
       UPSTREAM_TIMEOUT_MS: envField.number({
         context: 'server',
         access: 'secret',

@@ -66,6 +66,10 @@ describe('catalog payloads', () => {
       summary: '简介',
       price_fen: 19900,
       lesson_document_ids: [l1.documentId, l2.documentId, l3.documentId],
+      // Public course, public lessons: membership opens nothing (visibility.test.ts covers the rest).
+      visibility: 'public',
+      visible_to_plans: [],
+      lesson_visibility: [],
       cms_updated_at: expect.any(String),
     });
     expect(Date.parse(payload.cms_updated_at)).toBeGreaterThan(Date.now() - 60_000);

@@ -7,6 +7,9 @@ import path from "node:path"
  * set COMMERCE_TEST_PG_PORT to run beside another test run that already holds it.
  */
 const PORT = Number(process.env.COMMERCE_TEST_PG_PORT ?? 54342)
+/** The mail catcher's ports follow the Postgres port (54342 → 55442 SMTP, 55542 inbox), so parallel runs never share one. */
+const SMTP_PORT = Number(process.env.COMMERCE_TEST_SMTP_PORT ?? PORT + 1100)
+const MAIL_WEB_PORT = Number(process.env.COMMERCE_TEST_MAIL_WEB_PORT ?? PORT + 1200)
 
 /**
  * Starts a throw-away embedded PostgreSQL 17 for the whole run and returns its teardown,
@@ -32,8 +35,28 @@ export default async function globalSetup() {
   process.env.DB_USERNAME = server.user
   process.env.DB_PASSWORD = server.password
 
+  // Real email: Medusa sends through SMTP to a maildev started here; tests read its HTTP API.
+  const { startMailCatcher } = await import("@community/test/mail")
+  let mail: Awaited<ReturnType<typeof startMailCatcher>>
+  try {
+    mail = await startMailCatcher({
+      smtpPort: SMTP_PORT,
+      webPort: MAIL_WEB_PORT,
+      mailDir: path.join(dir, "mail"),
+      logDir: dir,
+    })
+  } catch (error) {
+    await server.stop()
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+  process.env.SMTP_URL = mail.smtpUrl
+  process.env.MAIL_FROM = "社群商城 <no-reply@example.test>"
+  process.env.COMMERCE_TEST_MAIL_URL = mail.webUrl
+
   return async function teardown() {
     try {
+      await mail.stop()
       await server.stop()
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -53,5 +53,12 @@ export const paths = {
   register: (next?: string | null, locale?: Locale) =>
     localizePath(withQuery('/account/register', { next }), locale),
   logout: (locale?: Locale) => localizePath('/account/logout', locale),
+  /** The code step of a sign-in or registration that is waiting for its email code. */
+  verifyEmail: (next?: string | null, locale?: Locale) =>
+    localizePath(withQuery('/account/login', { step: 'verify', next }), locale),
+  forgotPassword: (locale?: Locale) => localizePath('/account/forgot-password', locale),
+  /** The page the reset email links to (commerce builds the same URL with the token). */
+  resetPassword: (token: string, email: string, locale?: Locale) =>
+    localizePath(withQuery('/account/reset-password', { token, email }), locale),
   notFound: () => '/404',
 };

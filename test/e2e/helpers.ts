@@ -97,6 +97,16 @@ export function strapiEditor(baseUrl: string, login: { email: string; password: 
     async unpublishCourse(documentId: string): Promise<void> {
       await json(`${cm}/plugin::community.course/${documentId}/actions/unpublish`, { method: 'POST', headers: await auth(), body: '{}' });
     },
+    /** Uploads a file through the media library and makes it the (published) lesson's media. */
+    async attachLessonMedia(documentId: string, file: { name: string; type: string; bytes: Buffer }): Promise<void> {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+      const uploaded = await fetch(`${baseUrl}/upload`, { method: 'POST', headers: await auth(), body: form });
+      if (!uploaded.ok) throw new Error(`upload answered ${uploaded.status}: ${await uploaded.text()}`);
+      const [stored] = (await uploaded.json()) as { id: number }[];
+      await json(`${cm}/plugin::community.lesson/${documentId}`, { method: 'PUT', headers: await auth(), body: JSON.stringify({ media: stored.id }) });
+      await json(`${cm}/plugin::community.lesson/${documentId}/actions/publish`, { method: 'POST', headers: await auth(), body: '{}' });
+    },
     /** The plain text of a lesson's paid body, as editors see it (to look for leaks elsewhere). */
     async lessonBodyText(documentId: string): Promise<string> {
       const { data } = await json(`${cm}/plugin::community.lesson/${documentId}`, { headers: await auth() });

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
+import { enterEmailCode, inboxOf } from './account-helpers';
 import { confirmCheckout, freshDataDir, json, launchChromium, newContext, medusaOperator, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start` and the other journeys.
@@ -63,9 +64,11 @@ describe('membership: a month plan, member prices, member-only lessons, expiry',
 
     // They sign up and buy the month plan.
     await page.goto(`${stack.urls.storefront}/account/register?next=${encodeURIComponent('/membership')}`);
-    await page.fill('[data-testid="register-email"]', `member-${Date.now()}@example.com`);
+    const memberEmail = `member-${Date.now()}@example.com`;
+    await page.fill('[data-testid="register-email"]', memberEmail);
     await page.fill('[data-testid="register-password"]', 'a-long-password-1');
     await page.click('[data-testid="register-submit"]');
+    await enterEmailCode(page, inboxOf(stack), memberEmail);
     await page.waitForURL(/\/membership$/);
     expect(await membersLessonOpen(page)).toBe(false); // signed in, not a member yet
     await page.goto(`${stack.urls.storefront}/membership`);

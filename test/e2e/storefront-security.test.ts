@@ -230,7 +230,7 @@ describe('security headers (built storefront)', () => {
 function postLogin(base: string, options: { https: boolean; next: string }): Promise<Response> {
   // Astro's origin check compares Origin with the URL it built (X-Forwarded-Proto included).
   const origin = options.https ? base.replace('http:', 'https:') : base;
-  return fetch(`${base}/account/login?_action=login`, {
+  return fetch(`${base}/account/login?_action=signIn`, {
     method: 'POST',
     headers: {
       origin,
@@ -312,7 +312,7 @@ describe('action bodies', () => {
   const post = (pathAndQuery: string, contentType: string, body: string) =>
     fetch(`${direct}${pathAndQuery}`, { method: 'POST', headers: { 'content-type': contentType, origin: direct }, body });
 
-  it.each(['/_actions/login', '/account/login?_action=login'])('malformed JSON to %s is a 400 with a JSON error', async (target) => {
+  it.each(['/_actions/signIn', '/account/login?_action=signIn'])('malformed JSON to %s is a 400 with a JSON error', async (target) => {
     const response = await post(target, 'application/json', '{bad');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -321,7 +321,7 @@ describe('action bodies', () => {
   });
 
   it('a content type no action reads is a 415', async () => {
-    const response = await post('/_actions/login', 'text/xml', '<login/>');
+    const response = await post('/_actions/signIn', 'text/xml', '<login/>');
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual({
       type: 'AstroActionError',
@@ -332,7 +332,7 @@ describe('action bodies', () => {
   });
 
   it('a body over 64 KiB is a 413', async () => {
-    const response = await post('/_actions/login', 'application/json', JSON.stringify({ email: 'x'.repeat(70_000) }));
+    const response = await post('/_actions/signIn', 'application/json', JSON.stringify({ email: 'x'.repeat(70_000) }));
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
       type: 'AstroActionError',
@@ -343,7 +343,7 @@ describe('action bodies', () => {
   });
 
   it("well-formed JSON reaches Astro, which answers for our form-only actions", async () => {
-    const response = await post('/_actions/login', 'application/json', '{"email":"a@example.com"}');
+    const response = await post('/_actions/signIn', 'application/json', '{"email":"a@example.com"}');
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ type: 'AstroActionError', code: 'UNSUPPORTED_MEDIA_TYPE' });
   });

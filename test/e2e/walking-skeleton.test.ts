@@ -3,6 +3,7 @@ import { courseProductHandle } from '@community/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack, type StackPorts } from '../src/stack';
+import { enterEmailCode, inboxOf } from './account-helpers';
 import { confirmCheckout, freshDataDir, json, launchChromium, newContext, medusaOperator, strapiEditor, waitFor } from './helpers';
 
 // Own ports and data, so the suite runs beside `npm start`.
@@ -92,6 +93,8 @@ describe('walking skeleton', () => {
     await page.fill('[data-testid="register-email"]', 'member@example.com');
     await page.fill('[data-testid="register-password"]', 'a-long-password-1');
     await page.click('[data-testid="register-submit"]');
+    // Only a verified email buys: the code from the email, then back to the confirm step.
+    await enterEmailCode(page, inboxOf(stack), 'member@example.com');
     await page.waitForURL(/\/checkout\?product=/);
     expect(await operator.orderCount()).toBe(ordersBefore);
     await confirmCheckout(page, '¥29.90');

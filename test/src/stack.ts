@@ -4,12 +4,26 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMailCatcher } from './mail-catcher';
 import { startPostgres, type PostgresServer } from './postgres';
 import { runToCompletion, spawnService, waitForHttp, type ServiceProcess } from './service-process';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type StackPorts = { postgres: number; strapi: number; medusa: number; storefront: number };
+export type StackPorts = {
+  postgres: number;
+  strapi: number;
+  medusa: number;
+  storefront: number;
+  /** The mail catcher's SMTP port and web inbox; by default Medusa's port + 16000 / + 17000 (9010 → 25010 / 26010). */
+  mailSmtp?: number;
+  mailWeb?: number;
+};
+
+/** The mail catcher's ports of a stack: given, or derived from Medusa's so every stack has its own. */
+export function mailPorts(ports: StackPorts): { smtp: number; web: number } {
+  return { smtp: ports.mailSmtp ?? ports.medusa + 16000, web: ports.mailWeb ?? ports.medusa + 17000 };
+}
 
 /** The ports `npm start` uses: each framework's default, Postgres on a non-default one. */
 export const DEFAULT_PORTS: StackPorts = {
@@ -17,6 +31,9 @@ export const DEFAULT_PORTS: StackPorts = {
   strapi: Number(process.env.STRAPI_PORT ?? 1337),
   medusa: Number(process.env.MEDUSA_PORT ?? 9000),
   storefront: Number(process.env.STOREFRONT_PORT ?? 4321),
+  // maildev's own defaults.
+  mailSmtp: Number(process.env.MAIL_SMTP_PORT ?? 1025),
+  mailWeb: Number(process.env.MAIL_WEB_PORT ?? 1080),
 };
 
 export const DEMO_LOGINS = {
@@ -38,11 +55,21 @@ export type StackOptions = {
   strapiDatabaseUrl?: string;
   /** How often the CMS outbox retries (ms). */
   catalogSyncIntervalMs?: number;
+  /** Send email through this SMTP server instead of the local mail catcher (SMTP_URL). */
+  smtpUrl?: string;
   log?: (line: string) => void;
 };
 
 export type Stack = {
-  urls: { storefront: string; strapi: string; strapiAdmin: string; medusa: string; medusaAdmin: string };
+  urls: {
+    storefront: string;
+    strapi: string;
+    strapiAdmin: string;
+    medusa: string;
+    medusaAdmin: string;
+    /** The local mail catcher's inbox (web UI; REST API under /api), or null with an external SMTP_URL. */
+    mailInbox: string | null;
+  };
   logins: typeof DEMO_LOGINS;
   medusaPublishableKey: string;
   /** Starts and stops one service, for tests that take a side down. */
@@ -71,6 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     strapiAdmin: `${local(ports.strapi)}/admin`,
     medusa: local(ports.medusa),
     medusaAdmin: `${local(ports.medusa)}/app`,
+    mailInbox: options.smtpUrl ? null : local(mailPorts(ports).web),
   };
 
   const running: ServiceProcess[] = [];
@@ -85,6 +113,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     assertBuilt();
     const needed = [ports.strapi, ports.medusa, ports.storefront];
+    if (!options.smtpUrl) needed.push(mailPorts(ports).smtp, mailPorts(ports).web);
     if (!options.medusaDatabaseUrl || !options.strapiDatabaseUrl) needed.push(ports.postgres);
     await assertPortsFree(needed);
 
@@ -99,6 +128,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await postgres.ensureDatabase('strapi');
       medusaDatabaseUrl ??= postgres.url('medusa');
       strapiDatabaseUrl ??= postgres.url('strapi');
+    }
+
+    // ---- mail: every email commerce sends lands in a local inbox (maildev), unless SMTP_URL is given ----
+    let smtpUrl = options.smtpUrl;
+    if (!smtpUrl) {
+      const mail = await startMailCatcher({
+        smtpPort: mailPorts(ports).smtp,
+        webPort: mailPorts(ports).web,
+        // Loopback even with HOST=0.0.0.0: the inbox holds sign-in codes and reset links.
+        host: '127.0.0.1',
+        mailDir: path.join(dataDir, 'mail'),
+        logDir,
+        echo: options.echo,
+      });
+      running.push(mail.service);
+      smtpUrl = mail.smtpUrl;
+      log(`mail: catching email on ${smtpUrl}, inbox ${urls.mailInbox}`);
     }
 
     // ---- commerce (Medusa) ----
@@ -120,6 +166,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       MEDUSA_SECURE_COOKIES: process.env.MEDUSA_SECURE_COOKIES ?? 'false',
       MEDUSA_ADMIN_EMAIL: DEMO_LOGINS.medusa.email,
       MEDUSA_ADMIN_PASSWORD: DEMO_LOGINS.medusa.password,
+      // The demo shop sells with the demo provider (it takes no money); a real shop sets a real
+      // provider and leaves this off, and commerce then refuses the demo provider in production.
+      ALLOW_DEMO_PAYMENTS: process.env.ALLOW_DEMO_PAYMENTS ?? 'true',
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: process.env.MAIL_FROM ?? '社群好课 <no-reply@localhost>',
+      // Links in emails (password reset, receipts) open the storefront.
+      STOREFRONT_URL: process.env.STOREFRONT_URL ?? urls.storefront,
+      // Lets the storefront forward each member's address for the sign-in rate limits.
+      STOREFRONT_SHARED_SECRET: secrets.STOREFRONT_SHARED_SECRET,
     };
     const medusaRun = (name: string, args: string[]) =>
       runToCompletion({ name, command: process.execPath, args: [medusaCli, ...args], cwd: medusaDir, env: medusaEnv, logDir, echo: options.echo });
@@ -216,6 +271,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         MEDUSA_URL: urls.medusa,
         MEDUSA_PUBLISHABLE_KEY: medusaPublishableKey,
         CMS_API_TOKEN: cmsApiToken,
+        STOREFRONT_SHARED_SECRET: secrets.STOREFRONT_SHARED_SECRET,
       },
       logDir,
       echo: options.echo,
@@ -293,6 +349,8 @@ async function loadSecrets(file: string): Promise<Secrets> {
     STRAPI_TRANSFER_TOKEN_SALT: random(),
     STRAPI_JWT_SECRET: random(),
     STRAPI_ENCRYPTION_KEY: random(),
+    // x-storefront-key: commerce believes the storefront's x-client-ip only with it.
+    STOREFRONT_SHARED_SECRET: random(),
   };
   const secrets = { ...wanted, ...existing };
   if (Object.keys(wanted).some((key) => !existing[key])) {

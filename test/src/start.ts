@@ -13,7 +13,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  console.log('\nStopping storefront, Strapi, Medusa and Postgres…');
+  console.log('\nStopping storefront, Strapi, Medusa, the mail catcher and Postgres…');
   await stack?.stop();
   process.exit(code);
 }
@@ -30,6 +30,7 @@ try {
     echo: process.env.QUIET !== 'true',
     medusaDatabaseUrl: process.env.DATABASE_URL,
     strapiDatabaseUrl: process.env.STRAPI_DATABASE_URL,
+    smtpUrl: process.env.SMTP_URL || undefined,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const { urls, logins } = stack;
@@ -41,6 +42,7 @@ try {
   Medusa admin    ${urls.medusaAdmin}   login ${logins.medusa.email} / ${logins.medusa.password}
   Strapi GraphQL  ${urls.strapi}/graphql
   Medusa API      ${urls.medusa}
+  Email inbox     ${urls.mailInbox ?? `(sent through ${process.env.SMTP_URL})`}   verification codes, reset links, receipts
   Logs            ${path.join(process.env.DATA_DIR ?? path.join(REPO_ROOT, '.data'), 'logs')}
 `);
 } catch (error) {

@@ -327,6 +327,15 @@ medusaIntegrationTestRunner({
         expect(payment.captured_at).toBeTruthy()
         expect(collection.captured_amount).toBe(99)
         expect(await myEntitlements("A")).toHaveLength(1)
+        // Delivered with the access: the operator sees it fulfilled, once, however often the events come.
+        const fulfilled = await api.get(`/admin/orders/${order.id}?fields=id,fulfillment_status,*fulfillments`, admin())
+        expect(fulfilled.data.order.fulfillment_status).toBe("fulfilled")
+        expect(fulfilled.data.order.fulfillments).toHaveLength(1)
+        await andWaitFor("payment.captured", async () =>
+          getContainer().resolve(Modules.EVENT_BUS).emit({ name: "payment.captured", data: { id: payment.id } })
+        )
+        const again = await api.get(`/admin/orders/${order.id}?fields=id,fulfillment_status,*fulfillments`, admin())
+        expect(again.data.order.fulfillments).toHaveLength(1)
       })
 
       it("an authorized order grants nothing; capturing it grants", async () => {
@@ -335,6 +344,8 @@ medusaIntegrationTestRunner({
         const { payment } = await orderPayment(order.id)
         expect(payment.captured_at).toBeNull()
         expect(await myEntitlements("A")).toEqual([])
+        const status = await api.get(`/admin/orders/${order.id}?fields=id,fulfillment_status`, admin())
+        expect(status.data.order.fulfillment_status).toBe("not_fulfilled") // the tea set is the operator's to ship
         expect(await lessonAccess("A", LESSONS[9])).toMatchObject({ allowed: false, reason: "none" })
         // Running the grant by hand changes nothing either: the order is not paid.
         const engine = getContainer().resolve(Modules.WORKFLOW_ENGINE)
@@ -405,6 +416,65 @@ medusaIntegrationTestRunner({
         // Signed in, A buys with their own email as usual.
         const own = await api.post("/store/carts", { region_id: regionId, email: customers.A.email }, pk(customers.A.token))
         expect(own.data.cart.customer_id).toBe(customers.A.id)
+      })
+    })
+
+    describe("BOLA matrix: customer A, customer B and an anonymous caller", () => {
+      it("everything customer-scoped that is A's answers only A; B and anonymous get 401 or 404 and nothing of A's", async () => {
+        const order = await buy(TASTER_HANDLE, "A")
+        const cart = await newCart(customers.A.token)
+        const added = await addLine(cart.id, variants[PACK_HANDLE], customers.A.token)
+        const lineId = added.data.cart.items[0].id as string
+        const address = await api.post(
+          "/store/customers/me/addresses",
+          { first_name: "甲", address_1: "人民路 1 号", city: "上海", country_code: "cn", phone: "13800000000" },
+          pk(customers.A.token)
+        )
+        const addressId = address.data.customer.addresses[0].id as string
+        const lesson = `course_document_id=${COURSE}&lesson_document_id=${LESSONS[1]}`
+
+        type Call = { name: string; run: (token?: string) => Promise<{ status: number; data: unknown }>; anonymous: number; other: number | "own" }
+        const get = (url: string) => (token?: string) => api.get(url, { ...pk(token), ...noThrow })
+        const post = (url: string, body: Record<string, unknown> = {}) => (token?: string) => api.post(url, body, { ...pk(token), ...noThrow })
+        const del = (url: string) => (token?: string) => api.delete(url, { ...pk(token), ...noThrow })
+        const calls: Call[] = [
+          { name: "read A's order", run: get(`/store/orders/${order.id}?fields=*items,email,*customer`), anonymous: 404, other: 404 },
+          { name: "list orders", run: get("/store/orders?fields=id,email"), anonymous: 401, other: "own" },
+          { name: "read A's cart", run: get(`/store/carts/${cart.id}?fields=*customer,*customer.groups,email`), anonymous: 404, other: 404 },
+          { name: "update A's cart", run: post(`/store/carts/${cart.id}`, { metadata: { x: 1 } }), anonymous: 404, other: 404 },
+          { name: "add to A's cart", run: post(`/store/carts/${cart.id}/line-items`, { variant_id: variants[TASTER_HANDLE], quantity: 1 }), anonymous: 404, other: 404 },
+          { name: "change A's line", run: post(`/store/carts/${cart.id}/line-items/${lineId}`, { quantity: 1 }), anonymous: 404, other: 404 },
+          { name: "remove A's line", run: del(`/store/carts/${cart.id}/line-items/${lineId}`), anonymous: 404, other: 404 },
+          { name: "take A's cart", run: post(`/store/carts/${cart.id}/customer`), anonymous: 404, other: 404 },
+          { name: "upgrade in A's cart", run: post(`/store/carts/${cart.id}/course-upgrade`, { course_document_id: COURSE }), anonymous: 404, other: 404 },
+          { name: "pay A's cart", run: post("/store/payment-collections", { cart_id: cart.id }), anonymous: 404, other: 404 },
+          { name: "complete A's cart", run: post(`/store/carts/${cart.id}/complete`), anonymous: 404, other: 404 },
+          { name: "entitlements", run: get("/store/customers/me/entitlements"), anonymous: 401, other: "own" },
+          { name: "membership", run: get("/store/customers/me/membership"), anonymous: 401, other: "own" },
+          { name: "lesson access", run: get(`/store/customers/me/lesson-access?${lesson}`), anonymous: 401, other: "own" },
+          { name: "upgrade quote", run: get(`/store/customers/me/course-upgrade-quote?course_document_id=${COURSE}`), anonymous: 401, other: 400 },
+          { name: "A's address", run: get(`/store/customers/me/addresses/${addressId}`), anonymous: 401, other: 404 },
+          { name: "me", run: get("/store/customers/me?fields=*addresses,*groups"), anonymous: 401, other: "own" },
+        ]
+        // (The ids the caller sent may come back in a 404's message: they knew them already.)
+        const secrets = [customers.A.email, customers.A.id, "人民路", "13800000000"]
+        for (const call of calls) {
+          const anonymous = await call.run()
+          expect(anonymous.status, `anonymous: ${call.name}`).toBe(call.anonymous)
+          const other = await call.run(customers.B.token)
+          if (call.other !== "own") expect(other.status, `B: ${call.name}`).toBe(call.other)
+          else expect(other.status, `B: ${call.name}`).toBe(200)
+          for (const [who, res] of [["anonymous", anonymous], ["B", other]] as const) {
+            const body = JSON.stringify(res.data)
+            for (const secret of secrets) expect(body.includes(secret), `${who}: ${call.name} leaks ${secret}`).toBe(false)
+          }
+        }
+        // B's own answers are B's: nothing granted, not a member, the lesson closed.
+        expect((await get("/store/customers/me/entitlements")(customers.B.token)).data).toEqual({ entitlements: [] })
+        expect((await get(`/store/customers/me/lesson-access?${lesson}`)(customers.B.token)).data).toMatchObject({ allowed: false })
+        // And A still has all of it, untouched by the attempts.
+        expect((await get(`/store/carts/${cart.id}?fields=*items`)(customers.A.token)).data).toMatchObject({ cart: { items: [{ id: lineId }] } })
+        expect((await get(`/store/orders/${order.id}`)(customers.A.token)).status).toBe(200)
       })
     })
 
@@ -780,9 +850,31 @@ medusaIntegrationTestRunner({
         expect(await myEntitlements("A")).toEqual([])
       })
 
+      it("refunding a bundle that was credited toward an upgrade revokes the upgraded course too", async () => {
+        const bundleOrder = await buy(TASTER_HANDLE, "A")
+        const cart = await newCart(customers.A.token)
+        expect((await upgrade(cart.id, "A")).status).toBe(200)
+        const upgradeOrder = await checkout(cart.id, customers.A.token)
+        expect(await lessonAccess("A", LESSONS[11])).toMatchObject({ allowed: true, reason: "course" })
+
+        const paymentId = await orderPaymentId(bundleOrder.id)
+        await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
+        // The upgrade paid ¥199 − ¥29.90; with the ¥29.90 back, the course is not paid for.
+        expect(await lessonAccess("A", LESSONS[11])).toEqual({ allowed: false, reason: "none", expires_at: null })
+        const [upgraded] = await entitlementService().listEntitlements({ order_id: upgradeOrder.id })
+        expect(upgraded).toMatchObject({ source_kind: "upgrade", revoked_reason: "credit_revoked" })
+        expect(upgraded.revoked_at).toBeTruthy()
+      })
+
       it("canceling the order revokes its entitlements", async () => {
         const order = await buy(TASTER_HANDLE, "A")
         const other = await buy(PACK_HANDLE, "A")
+        // A digital order is delivered (fulfilled) when paid: the operator cancels that first, as for any order.
+        const { data: delivered } = await api.get(`/admin/orders/${order.id}?fields=id,*fulfillments`, admin())
+        const fulfillmentId = delivered.order.fulfillments[0].id as string
+        const refused = await api.post(`/admin/orders/${order.id}/cancel`, {}, { ...admin(), ...noThrow })
+        expect(refused.status).toBe(400)
+        expect((await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/cancel`, {}, admin())).status).toBe(200)
         const canceled = await andWaitFor("order.canceled", () => api.post(`/admin/orders/${order.id}/cancel`, {}, admin()))
         expect(canceled.status).toBe(200)
 

@@ -2,10 +2,15 @@ import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosRequestConfig } from "axios"
-import { andWaitFor as waitForSubscribers, seedStore, settleEvents } from "./seeded-store"
+import { andWaitFor as waitForSubscribers, cancelOrderAsOperator, seedStore, settleEvents } from "./seeded-store"
+import { registerVerifiedCustomer } from "./verified-customer"
 import { beforeAll, describe, expect, it } from "vitest"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { ENTITLEMENT_MODULE } from "../../src/modules/entitlement"
+import type EntitlementModuleService from "../../src/modules/entitlement/service"
 import { MEMBERSHIP_MODULE } from "../../src/modules/membership"
 import type MembershipModuleService from "../../src/modules/membership/service"
+import { upsertCourseAccessRuleStep } from "../../src/workflows/catalog/steps/upsert-course-access-rule"
 import seed from "../../src/scripts/seed"
 
 // Paid memberships, member prices and member-only content, through the real store and admin APIs.
@@ -25,6 +30,9 @@ const courseDoc = (overrides: Record<string, unknown> = {}) => ({
   summary: null,
   price_fen: 19900,
   lesson_document_ids: ["ML1", "ML2"],
+  visibility: "public",
+  visible_to_plans: [],
+  lesson_visibility: [],
   cms_updated_at: "2026-03-01T10:00:00.000Z",
   ...overrides,
 })
@@ -43,6 +51,65 @@ const bundleDoc = () => ({
 })
 const COURSE_HANDLE = `course-${COURSE.toLowerCase()}`
 const BUNDLE_HANDLE = "bundle-membertaster1"
+
+// Member-only content as the CMS outbox delivers it: the course's visibility and that of each
+// lesson that is not public. Commerce decides lesson-access from these, never from the caller.
+const GATED = "GatedCourse1" // ¥99, public, with member-only and plan-only lessons
+const GATED_HANDLE = `course-${GATED.toLowerCase()}`
+const lessonRule = (lesson: string, ...plans: string[]) => ({
+  lesson_document_id: lesson,
+  visibility: plans.length ? "plans" : "members",
+  visible_to_plans: plans,
+})
+const gatedDoc = () => ({
+  document_id: GATED,
+  kind: "course",
+  state: "published",
+  slug: "gated-course",
+  title: "分级课程",
+  summary: null,
+  price_fen: 9900,
+  lesson_document_ids: ["GOpen", "GMembers", "GYearlyLifetime", "GYearlyMonthly", "GYearly", "GMonthly", "GLifetime"],
+  visibility: "public",
+  visible_to_plans: [],
+  lesson_visibility: [
+    lessonRule("GMembers"),
+    lessonRule("GYearlyLifetime", "yearly", "lifetime"),
+    lessonRule("GYearlyMonthly", "yearly", "monthly"),
+    lessonRule("GYearly", "yearly"),
+    lessonRule("GMonthly", "monthly"),
+    lessonRule("GLifetime", "lifetime"),
+  ],
+  cms_updated_at: "2026-03-01T10:00:00.000Z",
+})
+const MEMBERS_ONLY = "MembersOnly1" // members only, no price: not for sale, so no product
+const membersOnlyDoc = (overrides: Record<string, unknown> = {}) => ({
+  document_id: MEMBERS_ONLY,
+  kind: "course",
+  state: "archived",
+  slug: "members-only",
+  title: "会员专享课",
+  summary: null,
+  price_fen: null,
+  lesson_document_ids: ["MO1", "MO2"],
+  visibility: "members",
+  visible_to_plans: [],
+  lesson_visibility: [],
+  cms_updated_at: "2026-03-01T10:00:00.000Z",
+  ...overrides,
+})
+const PLANS_COURSE = "YearlyCourse1" // for yearly and lifetime members; lesson YC2 only for lifetime (stricter of the two)
+const plansCourseDoc = () => ({
+  ...membersOnlyDoc(),
+  document_id: PLANS_COURSE,
+  slug: "yearly-course",
+  title: "年度会员课",
+  lesson_document_ids: ["YC1", "YC2"],
+  visibility: "plans",
+  visible_to_plans: ["yearly", "lifetime"],
+  lesson_visibility: [lessonRule("YC2", "lifetime", "monthly")],
+})
+const NONE = { allowed: false, reason: "none", expires_at: null }
 
 type Who = "A" | "B" | "C" | "V"
 type MyMembership = {
@@ -102,12 +169,23 @@ medusaIntegrationTestRunner({
       return res.data.membership
     }
 
-    async function lessonAccess(who: Who, extra = "") {
+    async function lessonAccess(who: Who, lesson = "ML2", course = COURSE, extra = "") {
       const res = await api.get(
-        `/store/customers/me/lesson-access?course_document_id=${COURSE}&lesson_document_id=ML2${extra}`,
+        `/store/customers/me/lesson-access?course_document_id=${course}&lesson_document_id=${lesson}${extra}`,
         { ...pk(customers[who].token), ...noThrow }
       )
       return res
+    }
+    /** The answer for a lesson of the gated course (200 expected). */
+    async function gated(who: Who, lesson: string) {
+      const res = await lessonAccess(who, lesson, GATED)
+      expect(res.status, JSON.stringify(res.data)).toBe(200)
+      return res.data
+    }
+    const deliver = async (doc: Record<string, unknown>) => {
+      const res = await api.post("/admin/catalog/documents", doc, { ...admin(), ...noThrow })
+      expect(res.status, JSON.stringify(res.data)).toBe(200)
+      return res.data as { product_id: string | null; action: string }
     }
 
     async function inGroup(who: Who, groupName: string) {
@@ -122,11 +200,9 @@ medusaIntegrationTestRunner({
       await andWaitFor("payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, {}, admin()))
     }
 
+    /** A verified customer (the code read from the mail catcher): only they may buy plans. */
     async function registerCustomer(email: string) {
-      const registration = await api.post("/auth/customer/emailpass/register", { email, password: PASSWORD })
-      const created = await api.post("/store/customers", { email }, pk(registration.data.token))
-      const login = await api.post("/auth/customer/emailpass", { email, password: PASSWORD })
-      return { id: created.data.customer.id as string, token: login.data.token as string, email }
+      return registerVerifiedCustomer(api, getContainer(), { email, password: PASSWORD, publishableKey })
     }
 
     beforeAll(async () => {
@@ -134,10 +210,14 @@ medusaIntegrationTestRunner({
       ;({ publishableKey, regionId } = await seedStore(container))
       adminJwt = (await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).data.token
 
-      for (const doc of [courseDoc(), bundleDoc()]) {
+      for (const doc of [courseDoc(), bundleDoc(), gatedDoc()]) {
         expect((await api.post("/admin/catalog/documents", doc, admin())).data.action).toBe("create")
       }
-      for (const handle of [COURSE_HANDLE, BUNDLE_HANDLE, "membership-monthly", "membership-yearly", "membership-lifetime"]) {
+      // Not for sale: no product is made, but the visibility is stored all the same.
+      for (const doc of [membersOnlyDoc(), plansCourseDoc()]) {
+        expect((await api.post("/admin/catalog/documents", doc, admin())).data).toMatchObject({ product_id: null, action: "skip" })
+      }
+      for (const handle of [COURSE_HANDLE, BUNDLE_HANDLE, GATED_HANDLE, "membership-monthly", "membership-yearly", "membership-lifetime"]) {
         const products = await api.get(`/store/products?handle=${handle}&fields=handle,*variants`, pk())
         variants[handle] = products.data.products[0].variants[0].id
       }
@@ -210,7 +290,8 @@ medusaIntegrationTestRunner({
         const lists = await api.get("/admin/price-lists", admin())
         const listed = lists.data.price_lists.find((l: { title: string }) => l.title === "会员价 Member prices")
         const member = (await api.get(`/admin/price-lists/${listed.id}?fields=id,*prices`, admin())).data.price_list
-        expect(member.prices, JSON.stringify(member)).toHaveLength(2)
+        // The course, the bundle and the gated course (¥99 → ¥79.20).
+        expect(member.prices, JSON.stringify(member)).toHaveLength(3)
         const price = member.prices.find((p: { amount: number }) => p.amount === 159.2)
         const edited = await api.post(
           `/admin/price-lists/${member.id}/prices/batch`,
@@ -314,7 +395,7 @@ medusaIntegrationTestRunner({
         expect(new Date(renewal.starts_at).getTime()).toBe(new Date(renewal.purchased_at).getTime())
         expect(Date.parse(left.ends_at!)).toBe(new Date(renewal.purchased_at).getTime() + 30 * DAY)
         expect(left.days_left).toBe(30)
-        await andWaitFor("order.canceled", () => api.post(`/admin/orders/${second.id}/cancel`, {}, admin()))
+        await andWaitFor("order.canceled", () => cancelOrderAsOperator(api, admin(), second.id))
         const gone = (await myMembership("A"))!
         expect(gone.status).toBe("revoked")
         expect(await inGroup("A", "members")).toBe(false)
@@ -367,50 +448,146 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("GET /store/customers/me/lesson-access with visibility", () => {
-      it("opens member-only and plan-only content to members of those plans", async () => {
-        const plain = await lessonAccess("A")
-        expect(plain.data).toEqual({ allowed: false, reason: "none", expires_at: null })
-        expect((await lessonAccess("A", "&visibility=members")).data).toEqual({ allowed: false, reason: "none", expires_at: null })
+    describe("GET /store/customers/me/lesson-access: visibility as the catalog sync delivered it", () => {
+      it("opens member-only and plan-only lessons to members of those plans, without any visibility parameter", async () => {
+        expect(await gated("A", "GMembers")).toEqual(NONE)
 
         await buy("membership-monthly", "A")
         const endsAt = (await myMembership("A"))!.ends_at
-        expect((await lessonAccess("A", "&visibility=members")).data).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
-        expect((await lessonAccess("A", "&visibility=plans&plans=yearly,lifetime")).data).toMatchObject({ allowed: false, reason: "none" })
-        expect((await lessonAccess("A", "&visibility=plans&plans=yearly,monthly")).data).toMatchObject({ allowed: true, reason: "membership" })
-        // Without the parameters (or public), entitlements only, as before.
-        expect((await lessonAccess("A")).data).toEqual({ allowed: false, reason: "none", expires_at: null })
-        expect((await lessonAccess("A", "&visibility=public")).data).toEqual({ allowed: false, reason: "none", expires_at: null })
+        expect(await gated("A", "GMembers")).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
+        expect(await gated("A", "GYearlyLifetime")).toEqual(NONE)
+        expect(await gated("A", "GYearlyMonthly")).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
+        // Public lessons of a paid course: buyers only, member or not.
+        expect(await gated("A", "GOpen")).toEqual(NONE)
+        expect((await lessonAccess("A")).data).toEqual(NONE)
+        // A course commerce was never told about is public: entitlements only.
+        expect((await lessonAccess("A", "X1", "NeverDelivered1")).data).toEqual(NONE)
+      })
+
+      it("entitlements still decide first: a buyer opens member-only lessons of the course without a membership", async () => {
+        await buy(GATED_HANDLE, "B")
+        expect(await gated("B", "GMembers")).toEqual({ allowed: true, reason: "course", expires_at: null })
+        expect(await gated("B", "GLifetime")).toEqual({ allowed: true, reason: "course", expires_at: null })
+      })
+
+      it("a members-only course that is not for sale still opens to members, and its plan rules to their plans", async () => {
+        const products = await api.get(`/store/products?handle=course-${MEMBERS_ONLY.toLowerCase()}`, pk())
+        expect(products.data.products).toEqual([])
+        expect((await lessonAccess("A", "MO2", MEMBERS_ONLY)).data).toEqual(NONE)
+
+        await buy("membership-monthly", "A")
+        const endsAt = (await myMembership("A"))!.ends_at
+        for (const lesson of ["MO1", "MO2", "AnyLessonOfIt"]) {
+          expect((await lessonAccess("A", lesson, MEMBERS_ONLY)).data).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
+        }
+        // For yearly and lifetime members only: a monthly member stays out.
+        expect((await lessonAccess("A", "YC1", PLANS_COURSE)).data).toEqual(NONE)
+        expect((await lessonAccess("B", "MO1", MEMBERS_ONLY)).data).toEqual(NONE)
       })
 
       it("a monthly member who buys yearly opens yearly-only content at once, and keeps monthly content", async () => {
         await buy("membership-monthly", "A")
-        expect((await lessonAccess("A", "&visibility=plans&plans=yearly")).data).toMatchObject({ allowed: false })
+        expect(await gated("A", "GYearly")).toMatchObject({ allowed: false })
         await buy("membership-yearly", "A")
         const [yearly] = await memberships().listMembershipPeriods({ plan_handle: "yearly" })
         // The yearly days sit after the monthly ones on the timeline...
         expect(new Date(yearly.starts_at).getTime()).toBeGreaterThan(Date.now())
         // ...but the content of the plan bought is open now.
         const endsAt = (await myMembership("A"))!.ends_at
-        expect((await lessonAccess("A", "&visibility=plans&plans=yearly")).data).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
-        expect((await lessonAccess("A", "&visibility=plans&plans=monthly")).data).toMatchObject({ allowed: true, reason: "membership" })
-        expect((await lessonAccess("A", "&visibility=plans&plans=lifetime")).data).toMatchObject({ allowed: false })
+        expect(await gated("A", "GYearly")).toEqual({ allowed: true, reason: "membership", expires_at: endsAt })
+        expect(await gated("A", "GMonthly")).toMatchObject({ allowed: true, reason: "membership" })
+        expect(await gated("A", "GLifetime")).toMatchObject({ allowed: false })
+        // Course for yearly+lifetime, lesson for lifetime+monthly: the stricter of the two is lifetime only.
+        expect((await lessonAccess("A", "YC1", PLANS_COURSE)).data).toMatchObject({ allowed: true, reason: "membership" })
+        expect((await lessonAccess("A", "YC2", PLANS_COURSE)).data).toEqual(NONE)
       })
 
-      it("answers 400 for bad visibility parameters and 401 without a customer", async () => {
-        const noPlans = await lessonAccess("A", "&visibility=plans")
-        expect(noPlans.status).toBe(400)
-        expect(noPlans.data.message).toMatch(/plans is required when visibility is plans/)
-        const plansAlone = await lessonAccess("A", "&plans=monthly")
-        expect(plansAlone.status).toBe(400)
-        expect(plansAlone.data.message).toMatch(/only allowed with visibility=plans/)
-        const unknown = await lessonAccess("A", "&visibility=vip")
-        expect(unknown.status).toBe(400)
-        expect(unknown.data.message).toMatch(/visibility/)
+      it("refuses visibility and plans from the caller with 400: a member cannot declare a public paid lesson members-only", async () => {
+        await buy("membership-monthly", "A")
+        // One answer, whatever the values: the parameters no longer exist.
+        for (const extra of ["&visibility=members", "&visibility=public", "&visibility=plans&plans=monthly", "&plans=monthly"]) {
+          const res = await lessonAccess("A", "ML2", COURSE, extra)
+          expect(res.status, extra).toBe(400)
+          expect(res.data.message).toMatch(/Unrecognized fields: '(visibility|plans)/)
+        }
+        // Nor can a caller narrow member-only content: the same 400.
+        expect((await lessonAccess("A", "GMembers", GATED, "&visibility=public")).status).toBe(400)
+        // Without them, the public paid lesson stays closed to the member; the member-only one opens.
+        expect((await lessonAccess("A", "ML2")).data).toEqual(NONE)
+        expect(await gated("A", "GMembers")).toMatchObject({ allowed: true, reason: "membership" })
 
-        for (const url of ["/store/customers/me/membership", `/store/customers/me/lesson-access?course_document_id=${COURSE}&lesson_document_id=ML1&visibility=members`]) {
+        for (const url of ["/store/customers/me/membership", `/store/customers/me/lesson-access?course_document_id=${GATED}&lesson_document_id=GMembers`]) {
           expect((await api.get(url, { ...pk(), ...noThrow })).status).toBe(401)
         }
+      })
+
+      it("follows the newest delivery: older deliveries are ignored, a later mark or a withdrawal replaces the rule", async () => {
+        await buy("membership-monthly", "A")
+        const open = async () => (await lessonAccess("A", "MO2", MEMBERS_ONLY)).data.allowed as boolean
+        expect(await open()).toBe(true)
+        // An older delivery that says public is stale: ignored.
+        await deliver(membersOnlyDoc({ visibility: "public", cms_updated_at: "2026-02-01T10:00:00.000Z" }))
+        expect(await open()).toBe(true)
+        // A newer one replaces the rule...
+        await deliver(membersOnlyDoc({ visibility: "plans", visible_to_plans: ["yearly"], cms_updated_at: "2026-03-02T10:00:00.000Z" }))
+        expect(await open()).toBe(false)
+        await deliver(membersOnlyDoc({ cms_updated_at: "2026-03-03T10:00:00.000Z" }))
+        expect(await open()).toBe(true)
+        // ...and a withdrawn course (unpublished or deleted in the CMS) opens to no member.
+        await deliver({
+          document_id: MEMBERS_ONLY,
+          kind: "course",
+          state: "archived",
+          price_fen: null,
+          lesson_document_ids: [],
+          visibility: "public",
+          visible_to_plans: [],
+          lesson_visibility: [],
+          cms_updated_at: "2026-03-04T10:00:00.000Z",
+        })
+        expect(await open()).toBe(false)
+        // A CMS that sends no visibility (an older build) leaves the stored rule as it is.
+        await deliver(membersOnlyDoc({ cms_updated_at: "2026-03-05T10:00:00.000Z" }))
+        const { visibility: _v, visible_to_plans: _p, lesson_visibility: _l, ...older } = membersOnlyDoc({ cms_updated_at: "2026-03-06T10:00:00.000Z" })
+        await deliver(older)
+        expect(await open()).toBe(true)
+      })
+
+      it("refuses malformed visibility in a delivery", async () => {
+        for (const bad of [
+          membersOnlyDoc({ visibility: "vip" }),
+          membersOnlyDoc({ visibility: "plans", visible_to_plans: ["Year Plan!"] }),
+          membersOnlyDoc({ lesson_visibility: [{ lesson_document_id: "MO1", visibility: "public", visible_to_plans: [] }] }),
+        ]) {
+          const res = await api.post("/admin/catalog/documents", bad, { ...admin(), ...noThrow })
+          expect(res.status, JSON.stringify(bad)).toBe(400)
+        }
+      })
+
+      it("puts the rule back when a later step of the delivery fails (compensation)", async () => {
+        const failAfter = createStep("fail-after-course-access-rule", async () => {
+          throw new Error("a later step failed")
+        })
+        const failing = createWorkflow("test-course-access-rule-then-fail", (input: any) => {
+          upsertCourseAccessRuleStep(input)
+          failAfter()
+          return new WorkflowResponse(null)
+        })
+        const rules = () => getContainer().resolve<EntitlementModuleService>(ENTITLEMENT_MODULE)
+        const ruleOf = async (course: string) => (await rules().listCourseAccessRules({ course_document_id: course }))[0]
+        const before = await ruleOf(MEMBERS_ONLY)
+        expect(before).toMatchObject({ visibility: "members" })
+
+        // An update is undone...
+        const changed = await failing(getContainer()).run({
+          input: membersOnlyDoc({ visibility: "public", cms_updated_at: "2026-03-09T10:00:00.000Z" }),
+          throwOnError: false,
+        })
+        expect(changed.errors.length).toBeGreaterThan(0)
+        expect(await ruleOf(MEMBERS_ONLY)).toMatchObject({ visibility: "members", cms_updated_at: before.cms_updated_at })
+        // ...and so is a create.
+        await failing(getContainer()).run({ input: membersOnlyDoc({ document_id: "BrandNew1" }), throwOnError: false })
+        expect(await ruleOf("BrandNew1")).toBeUndefined()
       })
     })
 

@@ -36,3 +36,20 @@ export async function andWaitFor<T>(container: MedusaContainer, event: string | 
 export function settleEvents(cartTotal: number): string[] {
   return cartTotal > 0 ? ["order.placed", "payment.captured"] : ["order.placed"]
 }
+
+type AdminApi = {
+  get: (url: string, config?: Record<string, unknown>) => Promise<{ data: any }>
+  post: (url: string, body?: unknown, config?: Record<string, unknown>) => Promise<{ status: number; data: any }>
+}
+
+/**
+ * Cancels an order as an operator does in the Medusa admin: a digital order is delivered (has a
+ * fulfillment) once paid, and Medusa cancels an order only after its fulfillments are canceled.
+ */
+export async function cancelOrderAsOperator(api: AdminApi, adminConfig: Record<string, unknown>, orderId: string) {
+  const { data } = await api.get(`/admin/orders/${orderId}?fields=id,*fulfillments`, adminConfig)
+  for (const fulfillment of data.order.fulfillments ?? []) {
+    if (!fulfillment.canceled_at) await api.post(`/admin/orders/${orderId}/fulfillments/${fulfillment.id}/cancel`, {}, adminConfig)
+  }
+  return api.post(`/admin/orders/${orderId}/cancel`, {}, adminConfig)
+}

@@ -1,4 +1,4 @@
-import type { CatalogKind } from "@community/contracts"
+import type { CatalogKind, CourseVisibility } from "@community/contracts"
 
 /** Fields every sellable CMS document carries. */
 type CatalogDocumentBase = {
@@ -16,12 +16,12 @@ type CatalogDocumentBase = {
   cms_updated_at: string
 }
 
-/** A whole course (课程), sold at its own price. */
+/** A whole course (课程), sold at its own price (or not for sale: members-only courses have no price). */
 export type CatalogCourseInput = CatalogDocumentBase & {
   kind: "course"
   /** The course's lessons in order. Older CMS builds leave it out. */
   lesson_document_ids?: string[]
-}
+} & Partial<CourseVisibility> /* who may open it beyond buyers (older CMS builds leave it out: the stored rule stays) */
 
 /** A split-price lesson bundle (拆分课程包): chosen lessons of one course at their own price. */
 export type CatalogBundleInput = CatalogDocumentBase & {

@@ -1,4 +1,5 @@
 import type { CatalogKind } from './handles.js';
+import type { CourseVisibility } from './visibility.js';
 
 /**
  * The catalog sync's payload: what the CMS sends commerce for one sellable document
@@ -22,8 +23,13 @@ type CatalogDocumentBase = {
   cms_updated_at: string;
 };
 
-/** A whole course (课程), sold at its own price. */
-export type CourseCatalogPayload = CatalogDocumentBase & { kind: 'course' };
+/**
+ * A whole course (课程), sold at its own price, or not for sale (members-only courses have no
+ * price: they are delivered "archived" all the same, so commerce knows their visibility).
+ * `visibility`, `visible_to_plans` and `lesson_visibility` (see visibility.ts) are what commerce
+ * decides lesson-access from; a withdrawn course carries `withdrawnCourseVisibility()`.
+ */
+export type CourseCatalogPayload = CatalogDocumentBase & { kind: 'course' } & CourseVisibility;
 
 /** A split-price lesson bundle (拆分课程包): chosen lessons of one course at their own price. */
 export type BundleCatalogPayload = CatalogDocumentBase & {

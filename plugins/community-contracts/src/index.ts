@@ -2,3 +2,5 @@
 export * from './handles.js';
 export * from './money.js';
 export * from './catalog.js';
+export * from './rate-limit.js';
+export * from './visibility.js';

@@ -15,6 +15,8 @@ import {
   type Membership,
   type MembershipPlan,
 } from '../features/membership/membership-schema';
+import type { MemberAddress } from '../features/security/client-address';
+import { postAuth } from './commerce-auth.server';
 import { UpstreamError } from './upstream-error';
 import { withTimeout } from './with-timeout';
 
@@ -22,7 +24,7 @@ import { withTimeout } from './with-timeout';
  * The one client for Medusa's store API. It is shared by all requests, so it must
  * never hold a customer session: tokens are not stored.
  */
-const sdk = new Medusa({
+export const sdk = new Medusa({
   baseUrl: MEDUSA_URL,
   publishableKey: MEDUSA_PUBLISHABLE_KEY || undefined,
   auth: { type: 'jwt', jwtTokenStorageMethod: 'nostore' },
@@ -171,7 +173,7 @@ export type AuthResult =
   | { ok: false; reason: 'invalid_credentials' | 'email_taken' };
 
 /** Per-call header for a customer's JWT: the shared SDK instance never stores one. */
-function bearer(token: string): Record<string, string> {
+export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }
 
@@ -192,7 +194,7 @@ function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, wh
 }
 
 /** Reads get a deadline; writes do not, because abandoning a write could hide a placed order. */
-async function read<T>(what: string, call: () => Promise<unknown>, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+export async function read<T>(what: string, call: () => Promise<unknown>, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
   let data: unknown;
   try {
     data = await withTimeout(call(), UPSTREAM_TIMEOUT_MS, what);
@@ -202,7 +204,7 @@ async function read<T>(what: string, call: () => Promise<unknown>, schema: z.Zod
   return parse(schema, data, what);
 }
 
-async function write<T>(what: string, call: () => Promise<unknown>, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+export async function write<T>(what: string, call: () => Promise<unknown>, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
   let data: unknown;
   try {
     data = await call();
@@ -253,7 +255,8 @@ export async function findOffers(
         {
           handle: [...handles],
           region_id,
-          fields: 'title,*variants.calculated_price',
+          // Without a +/- prefix, fields replace Medusa's defaults: name handle (the map key) explicitly.
+          fields: 'handle,title,*variants.calculated_price',
           limit: handles.length,
         },
         headers,
@@ -302,18 +305,18 @@ export async function findCoursePageOffers(
 
 // ---- Customers: sign-in, registration, the signed-in customer ----
 
-function isStatus(error: unknown, ...statuses: number[]): boolean {
+export function isStatus(error: unknown, ...statuses: number[]): boolean {
   return error instanceof UpstreamError && error.status !== undefined && statuses.includes(error.status);
 }
 
-/** POST /auth/customer/emailpass: a token, or null for wrong credentials. */
-async function authenticate(email: string, password: string): Promise<string | null> {
+/**
+ * POST /auth/customer/emailpass: a token, or null for wrong credentials. `member` is whose
+ * attempt this is (commerce rate-limits per member address); a 429 throws RateLimitedError.
+ */
+async function authenticate(email: string, password: string, member?: MemberAddress | null): Promise<string | null> {
   try {
-    const { token } = await read(
-      'auth.login',
-      () => sdk.client.fetch('/auth/customer/emailpass', { method: 'POST', body: { email, password } }),
-      tokenSchema,
-    );
+    const data = await postAuth('/auth/customer/emailpass', { email, password }, member, 'auth.login');
+    const { token } = parse(tokenSchema, data, 'auth.login');
     return token;
   } catch (error) {
     // Medusa answers 401 for an unknown email and for a wrong password alike.
@@ -338,12 +341,12 @@ async function createCustomer(email: string, identityToken: string): Promise<'cr
  * An identity without a customer (a registration that stopped half-way) gets its customer
  * now, so the member is not stuck with an account that cannot buy.
  */
-export async function loginCustomer(email: string, password: string): Promise<AuthResult> {
-  const token = await authenticate(email, password);
+export async function loginCustomer(email: string, password: string, member?: MemberAddress | null): Promise<AuthResult> {
+  const token = await authenticate(email, password, member);
   if (!token) return { ok: false, reason: 'invalid_credentials' };
   if (jwtActorId(token)) return { ok: true, token };
   await createCustomer(email, token);
-  const again = await authenticate(email, password);
+  const again = await authenticate(email, password, member);
   if (!again || !jwtActorId(again)) throw new UpstreamError('commerce', 'Sign-in gave no customer token');
   return { ok: true, token: again };
 }
@@ -352,21 +355,18 @@ export async function loginCustomer(email: string, password: string): Promise<Au
  * Registers a customer: auth identity → customer (with the registration token, which
  * carries no customer yet) → sign-in. Returns the signed-in JWT, or email_taken.
  */
-export async function registerCustomer(email: string, password: string): Promise<AuthResult> {
+export async function registerCustomer(email: string, password: string, member?: MemberAddress | null): Promise<AuthResult> {
   let registrationToken: string;
   try {
-    ({ token: registrationToken } = await read(
-      'auth.register',
-      () => sdk.client.fetch('/auth/customer/emailpass/register', { method: 'POST', body: { email, password } }),
-      tokenSchema,
-    ));
+    const data = await postAuth('/auth/customer/emailpass/register', { email, password }, member, 'auth.register');
+    ({ token: registrationToken } = parse(tokenSchema, data, 'auth.register'));
   } catch (error) {
     // "Identity with email already exists" comes back as 401.
     if (isStatus(error, 401)) return { ok: false, reason: 'email_taken' };
     throw error;
   }
   if ((await createCustomer(email, registrationToken)) === 'exists') return { ok: false, reason: 'email_taken' };
-  const login = await loginCustomer(email, password);
+  const login = await loginCustomer(email, password, member);
   if (!login.ok) throw new UpstreamError('commerce', 'Sign-in right after registration was refused');
   return login;
 }

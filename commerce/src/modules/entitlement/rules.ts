@@ -131,3 +131,32 @@ export function refundTotals(payments: (PaymentAmounts | null | undefined)[]): {
   const refunded = payments.reduce((total, p) => total + sum(p?.refunds), 0)
   return { captured_fen: captured, refunded_fen: refunded, fully_refunded: captured > 0 && refunded >= captured }
 }
+
+export type HeldEntitlement = {
+  id: string
+  customer_id: string
+  course_document_id: string
+  scope: string
+  source_kind: string
+  created_at: Date | string
+}
+
+/**
+ * The "complete the course" entitlements that were priced with credit from these (now revoked)
+ * lesson bundles: same customer and course, granted after the bundle. The upgrade only paid the
+ * course price minus that credit, so once the credit is refunded the course is no longer paid
+ * for and is revoked with it; an operator can refund the upgrade order too.
+ */
+export function upgradesCreditedBy(revoked: HeldEntitlement[], upgrades: HeldEntitlement[]): HeldEntitlement[] {
+  const bundles = revoked.filter((e) => e.scope === "lessons")
+  return upgrades.filter(
+    (upgrade) =>
+      upgrade.source_kind === "upgrade" &&
+      bundles.some(
+        (bundle) =>
+          bundle.customer_id === upgrade.customer_id &&
+          bundle.course_document_id === upgrade.course_document_id &&
+          new Date(bundle.created_at).getTime() <= new Date(upgrade.created_at).getTime()
+      )
+  )
+}

@@ -1,8 +1,11 @@
 import type { InferTypeOf } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
+import { courseAudienceIn, lessonAudienceIn, type Audience, type CourseVisibility, type LessonVisibility } from "@community/contracts"
+import { CourseAccessRule } from "./models/course-access-rule"
 import { Entitlement } from "./models/entitlement"
 
 export type EntitlementDTO = InferTypeOf<typeof Entitlement>
+export type CourseAccessRuleDTO = InferTypeOf<typeof CourseAccessRule>
 
 /** Why a lesson is open or closed: by the whole course, by a bundle, by nothing, or by something that expired. */
 export type LessonAccessReason = "course" | "bundle" | "none" | "expired"
@@ -55,7 +58,15 @@ function latestEnd(entitlements: EntitlementDTO[]): Date | null {
   return latest === null ? null : new Date(latest)
 }
 
-class EntitlementModuleService extends MedusaService({ Entitlement }) {
+/** A stored rule in the catalog payload's shape (the json columns read defensively). */
+export function courseVisibilityOf(rule: Pick<CourseAccessRuleDTO, "visibility" | "plans" | "lesson_rules">): CourseVisibility {
+  const plans = Array.isArray(rule.plans) ? (rule.plans as unknown[]).filter((p): p is string => typeof p === "string") : []
+  const lessons = Array.isArray(rule.lesson_rules) ? (rule.lesson_rules as LessonVisibility[]) : []
+  const course = courseAudienceIn({ visibility: rule.visibility, visible_to_plans: plans })
+  return { visibility: course.visibility, visible_to_plans: course.plans, lesson_visibility: lessons }
+}
+
+class EntitlementModuleService extends MedusaService({ Entitlement, CourseAccessRule }) {
   /**
    * The customer's entitlements that open something now (not revoked, started, not expired),
    * oldest first. With `includeExpired`, expired ones are listed too; revoked ones never are.
@@ -103,6 +114,17 @@ class EntitlementModuleService extends MedusaService({ Entitlement }) {
     })
     if (expired.length) return { allowed: false, reason: "expired", expires_at: latestEnd(expired) }
     return { allowed: false, reason: "none", expires_at: null }
+  }
+
+  /**
+   * Who may open this lesson beyond its buyers, from the rule the catalog sync stored: the
+   * stricter of the course and the lesson (the contracts' rule). A course commerce holds no
+   * rule for (never delivered) is public: buyers only.
+   */
+  async lessonAudience(courseDocumentId: string, lessonDocumentId: string): Promise<Audience> {
+    const [rule] = await this.listCourseAccessRules({ course_document_id: courseDocumentId }, { take: 1 })
+    if (!rule) return { visibility: "public", plans: [] }
+    return lessonAudienceIn(courseVisibilityOf(rule), lessonDocumentId)
   }
 
   /** True when the customer may open the lesson now. */

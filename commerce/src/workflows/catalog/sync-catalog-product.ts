@@ -16,6 +16,7 @@ import { catalogHandle } from "@community/contracts"
 import type { CatalogDocumentInput } from "../../lib/catalog-product"
 import { planCatalogChange, type ExistingProduct } from "./steps/plan-catalog-change"
 import { memberPriceBatch, planMemberPriceStep } from "./steps/plan-member-price"
+import { upsertCourseAccessRuleStep } from "./steps/upsert-course-access-rule"
 
 export type SyncCatalogProductResult = {
   product_id: string | null
@@ -30,6 +31,12 @@ export type SyncCatalogProductResult = {
  * (80% of the list price, whole fen) if it has none there yet. A member price that exists is
  * left alone, so operators can edit it in the Medusa admin and later CMS deliveries keep it;
  * only a member price above the new list price is reset to 80%.
+ *
+ * A course delivery also stores the course's access rule (its visibility and that of its
+ * non-public lessons, course_access_rule in the entitlement module), whether the course is for
+ * sale or not: members-only courses have no price and so no product, and lesson-access still
+ * needs to know who may open them. Older deliveries are ignored there too; if a later step
+ * fails, the rule is put back as it was.
  */
 export const syncCatalogProductWorkflow = createWorkflow(
   "sync-catalog-product",
@@ -52,6 +59,8 @@ export const syncCatalogProductWorkflow = createWorkflow(
         (stores[0] as { default_sales_channel_id?: string | null } | undefined)?.default_sales_channel_id ?? null
       )
     )
+
+    upsertCourseAccessRuleStep(input)
 
     const created = when("create-product-when-new", { plan }, ({ plan }) => plan.action === "create").then(() => {
       const createInput = transform({ plan }, ({ plan }) => ({

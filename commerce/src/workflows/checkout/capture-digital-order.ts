@@ -3,6 +3,7 @@ import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { amountToFen } from "@community/contracts"
 import { isDigitalGood } from "./digital-goods"
 import { grantEntitlementsForOrderWorkflow } from "../learning/grant-entitlements-for-order"
+import { deliverDigitalOrderWorkflow } from "./deliver-digital-order"
 import { grantMembershipForOrderWorkflow } from "../membership/grant-membership-for-order"
 import { orderProductIds } from "../../lib/order-product-ids"
 import { capturePaymentsStep } from "./steps/capture-payments"
@@ -72,6 +73,7 @@ export const captureDigitalOrderWorkflow = createWorkflow(
     when("grant-when-nothing-due", { plan }, ({ plan }) => plan.nothingDue).then(() => {
       grantEntitlementsForOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
       grantMembershipForOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
+      deliverDigitalOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
     })
     return new WorkflowResponse({ captured_payment_ids: captured })
   }

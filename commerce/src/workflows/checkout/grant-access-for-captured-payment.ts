@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { grantEntitlementsForOrderWorkflow } from "../learning/grant-entitlements-for-order"
+import { deliverDigitalOrderWorkflow } from "./deliver-digital-order"
 import { grantMembershipForOrderWorkflow } from "../membership/grant-membership-for-order"
 
 export type GrantAccessForCapturedPaymentInput = { payment_id: string }
@@ -35,6 +36,7 @@ export const grantAccessForCapturedPaymentWorkflow = createWorkflow(
       const grantInput = transform({ orderId }, ({ orderId }) => ({ order_id: orderId! }))
       grantEntitlementsForOrderWorkflow.runAsStep({ input: grantInput })
       grantMembershipForOrderWorkflow.runAsStep({ input: grantInput })
+      deliverDigitalOrderWorkflow.runAsStep({ input: grantInput })
     })
     return new WorkflowResponse({ order_id: orderId })
   }

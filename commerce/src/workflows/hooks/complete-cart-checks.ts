@@ -3,6 +3,7 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { amountToFen } from "@community/contracts"
 import { quoteCourseUpgrade, type UpgradeCart } from "../learning/course-upgrade-quote"
 import { digitalProductsById, ONE_PER_CART_MESSAGE } from "../checkout/digital-goods"
+import { requireVerifiedBuyer } from "./verified-buyer"
 
 type CartLine = {
   id: string
@@ -47,6 +48,8 @@ completeCartWorkflow.hooks.validate(async ({ input }, { container }) => {
   const cart = carts[0] as (UpgradeCart & { items?: (CartLine | null)[] }) | undefined
   if (!cart) return
   const lines = (cart.items ?? []).filter((line): line is CartLine => !!line)
+  // Courses, bundles and plans: a signed-in customer with a verified email only (verified-buyer.ts).
+  await requireVerifiedBuyer(container, cart, lines.map((line) => line.product_id ?? ""))
   const digital = await digitalProductsById(
     container,
     lines.map((line) => line.product_id ?? "")

@@ -69,7 +69,7 @@ export async function quoteCourseUpgrade(
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Course ${courseDocumentId} is not for sale at the moment`)
   }
   const variant = product.variants?.[0] as
-    | { id: string; calculated_price?: { calculated_amount?: unknown; original_amount?: unknown } | null }
+    | { id: string; calculated_price?: { calculated_amount?: unknown } | null }
     | undefined
   const amount = variant?.calculated_price?.calculated_amount
   if (!variant || amount === null || amount === undefined) {
@@ -92,11 +92,10 @@ export async function quoteCourseUpgrade(
   }
 
   const coursePriceFen = amountToFen(amount)
-  const original = variant.calculated_price?.original_amount
   const price = {
     ...courseUpgradePrice(coursePriceFen, standing.credit_fen),
     // The course's list price, for showing; the upgrade starts from the customer's own price.
-    list_price_fen: original === null || original === undefined ? coursePriceFen : amountToFen(original),
+    list_price_fen: groups.length ? await listPriceFen(container, product.id, cart, coursePriceFen) : coursePriceFen,
     course_price_fen: coursePriceFen,
   }
   return {
@@ -112,4 +111,23 @@ export async function quoteCourseUpgrade(
       upgrade_credit_fen: price.credit_fen,
     },
   }
+}
+
+/**
+ * The price anyone pays (no customer, so no group price list). An override price list (the
+ * member price) also replaces `original_amount`, so the list price is asked for separately.
+ */
+async function listPriceFen(container: MedusaContainer, productId: string, cart: UpgradeCart, fallbackFen: number): Promise<number> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "variants.calculated_price.*"],
+    filters: { id: productId },
+    context: {
+      variants: { calculated_price: QueryContext({ region_id: cart.region_id, currency_code: cart.currency_code }) },
+    },
+  })
+  const amount = (data[0]?.variants?.[0] as { calculated_price?: { calculated_amount?: unknown } | null } | undefined)?.calculated_price
+    ?.calculated_amount
+  return amount === null || amount === undefined ? fallbackFen : amountToFen(amount)
 }

@@ -1,10 +1,12 @@
 import type { AstroGlobal } from 'astro';
 import { isInputError, type ActionError } from 'astro:actions';
-import { authErrorKey } from './auth-error-key';
+import { authErrorKey, retryMinutesOf } from './auth-error-key';
 import type { UiKey } from '../../i18n/ui';
 
 export interface AuthFailure {
   key: UiKey;
+  /** Placeholders of the message ({minutes} of a 429). */
+  params?: Record<string, number>;
   field: 'email' | 'password' | null;
   /** The email the member typed (so they need not type it again). */
   email: string;
@@ -33,5 +35,7 @@ export async function readAuthFailure(
   } catch {
     // Not a form post: nothing to refill.
   }
-  return { key, field, email };
+  // "请 N 分钟后再试": N comes back from the action's message (an ActionError carries no more).
+  const params = key === 'auth.tooManyRequests' ? { minutes: retryMinutesOf(error.message) ?? 1 } : undefined;
+  return { key, params, field, email };
 }

@@ -64,6 +64,8 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/account/login', fallback)).toBe(fallback);
     expect(safeNextPath('/en/account/register?next=/x', fallback)).toBe(fallback);
     expect(safeNextPath('/zh-TW/account/logout', fallback)).toBe(fallback);
+    expect(safeNextPath('/account/forgot-password', fallback)).toBe(fallback);
+    expect(safeNextPath('/en/account/reset-password?token=a.b.c&email=x', fallback)).toBe(fallback);
     expect(safeNextPath('/x/../account/login', fallback)).toBe(fallback);
     expect(safeNextPath('/account', fallback)).toBe('/account');
   });

@@ -1,7 +1,7 @@
 const PLACEHOLDER_ORIGIN = 'http://storefront.invalid';
 
 // After signing in, going "back" to these would loop or sign the member out again.
-const AUTH_PAGES = /^\/(?:(?:zh-TW|en)\/)?account\/(?:login|register|logout)\/?$/;
+const AUTH_PAGES = /^\/(?:(?:zh-TW|en)\/)?account\/(?:login|register|logout|forgot-password|reset-password)\/?$/;
 
 // A path of this site: "/" alone, or "/" followed by anything but "/" or "\" (a browser
 // reads "//host" and "/\host" as another site).

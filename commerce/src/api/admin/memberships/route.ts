@@ -15,18 +15,17 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListMembershi
     filters.status = "active"
     filters.ends_at = { $gt: now, $lte: new Date(now.getTime() + expiring_within_days * DAY_MS) }
   }
-  const [rows, count] = await memberships.listAndCountMemberships(filters, {
-    take: limit,
-    skip: offset,
-    order: { ends_at: "ASC", id: "ASC" },
-  })
-
+  // The customer comes through the read-only link (src/links/membership-customer.ts).
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const customerIds = [...new Set(rows.map((m) => m.customer_id))]
-  const { data: customers } = customerIds.length
-    ? await query.graph({ entity: "customer", fields: ["id", "email", "first_name", "last_name"], filters: { id: customerIds } })
-    : { data: [] }
-  const customerById = new Map((customers as { id: string; email: string }[]).map((c) => [c.id, c]))
+  const { data, metadata } = await query.graph({
+    entity: "membership",
+    fields: ["id", "customer_id", "plan_handle", "status", "starts_at", "ends_at", "customer.email"],
+    filters,
+    pagination: { take: limit, skip: offset, order: { ends_at: "ASC", id: "ASC" } },
+  })
+  type Row = { id: string; customer_id: string; plan_handle: string; status: string; starts_at: Date; ends_at: Date | null; customer?: { email?: string } | null }
+  const rows = data as Row[]
+  const count = metadata?.count ?? rows.length
   const plans = await memberships.listMembershipPlans({}, { withDeleted: true })
   const planByHandle = new Map(plans.map((p) => [p.handle, p]))
 
@@ -34,7 +33,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListMembershi
     memberships: rows.map((m) => ({
       id: m.id,
       customer_id: m.customer_id,
-      email: customerById.get(m.customer_id)?.email ?? null,
+      email: m.customer?.email ?? null,
       plan: { handle: m.plan_handle, title: planByHandle.get(m.plan_handle)?.title ?? m.plan_handle },
       status: m.status,
       starts_at: m.starts_at,

@@ -24,3 +24,8 @@ export const PostExpireDue = z
   .strict()
 
 export type PostExpireDue = z.infer<typeof PostExpireDue>
+
+/** Body of POST /admin/memberships/remind-expiring. `as_of` is the clock (default: now). */
+export const PostRemindExpiring = PostExpireDue
+
+export type PostRemindExpiring = z.infer<typeof PostRemindExpiring>

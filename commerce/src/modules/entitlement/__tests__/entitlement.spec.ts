@@ -144,5 +144,37 @@ moduleIntegrationTestRunner<EntitlementModuleService>({
         expect(mine.map((e) => e.source_document_id)).toEqual(["Older", "Newer"])
       })
     })
+
+    describe("course access rules (the visibility the catalog sync delivered)", () => {
+      const json = (value: unknown) => value as Record<string, unknown>
+
+      it("answers public for a course no rule was delivered for", async () => {
+        expect(await service.lessonAudience("NeverDelivered", "L1")).toEqual({ visibility: "public", plans: [] })
+      })
+
+      it("reads the stricter of course and lesson from the stored rule", async () => {
+        await service.createCourseAccessRules({
+          course_document_id: "Course1",
+          visibility: "plans",
+          plans: json(["yearly", "lifetime"]),
+          lesson_rules: json([
+            { lesson_document_id: "L2", visibility: "plans", visible_to_plans: ["lifetime", "monthly"] },
+            { lesson_document_id: "L3", visibility: "members", visible_to_plans: [] },
+          ]),
+          cms_updated_at: NOW,
+        })
+        expect(await service.lessonAudience("Course1", "L1")).toEqual({ visibility: "plans", plans: ["yearly", "lifetime"] })
+        expect(await service.lessonAudience("Course1", "L2")).toEqual({ visibility: "plans", plans: ["lifetime"] })
+        expect(await service.lessonAudience("Course1", "L3")).toEqual({ visibility: "plans", plans: ["yearly", "lifetime"] })
+        // Rules are per course: another course's lessons are not affected.
+        expect(await service.lessonAudience("Course2", "L2")).toEqual({ visibility: "public", plans: [] })
+      })
+
+      it("keeps one rule per course", async () => {
+        const rule = { visibility: "members" as const, plans: json([]), lesson_rules: json([]), cms_updated_at: NOW }
+        await service.createCourseAccessRules({ course_document_id: "Course1", ...rule })
+        await expect(service.createCourseAccessRules({ course_document_id: "Course1", ...rule })).rejects.toThrow()
+      })
+    })
   },
 })

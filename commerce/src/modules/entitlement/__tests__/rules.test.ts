@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { courseUpgradePrice, planOrderEntitlements, refundTotals, type OrderForGrant } from "../rules"
+import { courseUpgradePrice, planOrderEntitlements, refundTotals, upgradesCreditedBy, type HeldEntitlement, type OrderForGrant } from "../rules"
 
 const products = [
   {
@@ -139,5 +139,34 @@ describe("refundTotals", () => {
     expect(refundTotals([payment([], [])]).fully_refunded).toBe(false)
     expect(refundTotals([]).fully_refunded).toBe(false)
     expect(refundTotals([null, { captures: null, refunds: null }]).fully_refunded).toBe(false)
+  })
+})
+
+describe("upgradesCreditedBy", () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 0, day))
+  const held = (id: string, overrides: Partial<HeldEntitlement>): HeldEntitlement => ({
+    id,
+    customer_id: "cus_A",
+    course_document_id: "C1",
+    scope: "lessons",
+    source_kind: "bundle",
+    created_at: at(1),
+    ...overrides,
+  })
+
+  it("finds the upgrades of the same customer and course granted after a revoked bundle", () => {
+    const bundle = held("ent_bundle", {})
+    const upgrade = held("ent_upgrade", { scope: "course", source_kind: "upgrade", created_at: at(2) })
+    const earlier = held("ent_early", { scope: "course", source_kind: "upgrade", created_at: at(0) })
+    const otherCourse = held("ent_other_course", { scope: "course", source_kind: "upgrade", course_document_id: "C2", created_at: at(3) })
+    const otherCustomer = held("ent_other_customer", { scope: "course", source_kind: "upgrade", customer_id: "cus_B", created_at: at(3) })
+    const bought = held("ent_bought", { scope: "course", source_kind: "course", created_at: at(3) })
+    expect(upgradesCreditedBy([bundle], [upgrade, earlier, otherCourse, otherCustomer, bought]).map((e) => e.id)).toEqual(["ent_upgrade"])
+  })
+
+  it("a revoked course (not a bundle) credits nothing", () => {
+    const course = held("ent_course", { scope: "course", source_kind: "course" })
+    const upgrade = held("ent_upgrade", { scope: "course", source_kind: "upgrade", created_at: at(2) })
+    expect(upgradesCreditedBy([course], [upgrade])).toEqual([])
   })
 })

@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { BUNDLE_UID, COURSE_UID, LESSON_UID, SELLABLE_UIDS, SYNC_STATE_UID } from '../uids';
-import { amountToFen, catalogHandle, type BundleCatalogPayload, type CatalogDocumentPayload, type CourseCatalogPayload } from '@community/contracts';
+import {
+  amountToFen,
+  catalogHandle,
+  catalogVisibility,
+  withdrawnCourseVisibility,
+  type BundleCatalogPayload,
+  type CatalogDocumentPayload,
+  type CourseCatalogPayload,
+} from '@community/contracts';
 import { CommerceUnavailableError, fetchCommerceProduct, postCatalogDocument, type CommerceProduct } from './commerce-client';
 import { getDefaultLocale } from './locales';
 
@@ -78,17 +86,23 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::community') as PluginConfig;
   const docs = (uid: string) => strapi.documents(uid as typeof COURSE_UID);
 
-  /** Which of these lessons are published, in position order. */
-  async function publishedLessonIds(lessonDocumentIds: string[], locale: string): Promise<string[]> {
+  type PublishedLesson = { documentId: string; visibility?: unknown; visible_to_plans?: unknown };
+
+  /** Which of these lessons are published (with their published visibility), in position order. */
+  async function publishedLessons(lessonDocumentIds: string[], locale: string): Promise<PublishedLesson[]> {
     if (lessonDocumentIds.length === 0) return [];
-    const published = (await strapi.documents(LESSON_UID).findMany({
+    return (await strapi.documents(LESSON_UID).findMany({
       status: 'published',
       locale,
       filters: { documentId: { $in: lessonDocumentIds } },
-      fields: ['documentId', 'position'],
+      fields: ['documentId', 'position', 'visibility', 'visible_to_plans'],
       sort: ['position:asc', 'documentId:asc'],
-    })) as unknown as { documentId: string }[];
-    return published.map((l) => l.documentId);
+    })) as unknown as PublishedLesson[];
+  }
+
+  /** Which of these lessons are published, in position order. */
+  async function publishedLessonIds(lessonDocumentIds: string[], locale: string): Promise<string[]> {
+    return (await publishedLessons(lessonDocumentIds, locale)).map((l) => l.documentId);
   }
 
   async function isPublished(uid: string, documentId: string, locale: string): Promise<boolean> {
@@ -103,14 +117,17 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       summary: string | null;
       price_fen: number | null;
       visibility: 'public' | 'members' | 'plans' | null;
+      visible_to_plans: unknown;
     } | null;
     if (!course) {
+      // Withdrawn: membership opens nothing of it (buyers keep their entitlements).
       const payload: CourseCatalogPayload = {
         document_id: documentId,
         kind: 'course',
         state: 'archived',
         price_fen: null,
         lesson_document_ids: [],
+        ...withdrawnCourseVisibility(),
         cms_updated_at: now,
       };
       return { payload, notForSaleReason: null };
@@ -121,6 +138,8 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       filters: { course: { documentId } },
       fields: ['documentId'],
     })) as unknown as { documentId: string }[];
+    const published = await publishedLessons(lessons.map((l) => l.documentId), locale);
+    // Delivered for sale or not: commerce decides lesson-access from this (members-only courses have no price).
     const payload: CourseCatalogPayload = {
       document_id: documentId,
       kind: 'course',
@@ -129,7 +148,8 @@ const catalogSync = ({ strapi }: { strapi: Core.Strapi }) => {
       title: course.title,
       summary: course.summary,
       price_fen: course.price_fen,
-      lesson_document_ids: await publishedLessonIds(lessons.map((l) => l.documentId), locale),
+      lesson_document_ids: published.map((l) => l.documentId),
+      ...catalogVisibility(course, published),
       cms_updated_at: now,
     };
     const membersOnly = course.visibility === 'members' || course.visibility === 'plans';

@@ -1,6 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import { PLAN_HANDLE_PATTERN } from "@community/contracts"
 
 const documentId = z.string().min(1).max(64)
+const planHandles = z.array(z.string().regex(PLAN_HANDLE_PATTERN, "a plan handle such as \"yearly\"")).max(50)
 
 /**
  * How far ahead of this server's clock a CMS timestamp may be. Deliveries older than what a
@@ -32,15 +34,35 @@ const needsTitleAndSlug = (doc: { state: string; title?: string; slug?: string }
   doc.state === "archived" || (doc.title !== undefined && doc.slug !== undefined)
 const titleAndSlugMessage = { message: "a published document needs title and slug" }
 
-/** A course (课程). `lesson_document_ids` is optional: older CMS builds do not send it. */
+/** A lesson whose own visibility is not public (see @community/contracts visibility.ts). */
+const LessonVisibility = z
+  .object({
+    lesson_document_id: documentId,
+    visibility: z.enum(["members", "plans"]),
+    visible_to_plans: planHandles,
+  })
+  .strict()
+
+/**
+ * A course (课程). `lesson_document_ids` is optional: older CMS builds do not send it. So are
+ * `visibility`, `visible_to_plans` and `lesson_visibility` (who may open it beyond buyers): a
+ * delivery without them leaves the stored access rule as it is (none = public).
+ */
 const CourseDocument = z
   .object({
     ...base,
     kind: z.literal("course"),
     lesson_document_ids: lessonIds.optional(),
+    visibility: z.enum(["public", "members", "plans"]).optional(),
+    visible_to_plans: planHandles.optional(),
+    lesson_visibility: z.array(LessonVisibility).max(500).optional(),
   })
   .strict()
   .refine(needsTitleAndSlug, titleAndSlugMessage)
+  .refine((doc) => doc.visibility !== undefined || (doc.visible_to_plans === undefined && doc.lesson_visibility === undefined), {
+    message: "visible_to_plans and lesson_visibility need visibility",
+    path: ["visibility"],
+  })
 
 /** A split-price lesson bundle (拆分课程包). A withdrawn bundle may send no course (null) and no lessons. */
 const BundleDocument = z
