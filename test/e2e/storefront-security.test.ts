@@ -438,18 +438,18 @@ describe('CSP in Chromium', () => {
     await context.close();
   });
 
-  it('the membership page (purchase forms with the submit guard) loads without violations and the guard runs', async () => {
+  it('the confirm step (the purchase form with the submit guard) loads without violations and the guard runs', async () => {
     const context = await newContext(browser);
     await context.addCookies([{ name: 'cc_customer', value: TOKEN, url: direct, httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
-    const opened = await openRecordingViolations(page, `${direct}/membership`);
+    const opened = await openRecordingViolations(page, `${direct}/checkout?product=${membershipProductHandle('month')}`);
     expect(opened.status).toBe(200);
-    await page.waitForSelector('[data-testid="plan-card"] form[data-submit-guard]');
+    await page.waitForSelector('form.confirm[data-submit-guard]');
     expect(await opened.violations()).toEqual([]);
     expect(opened.consoleErrors).toEqual([]);
     // submit-guard.astro's script marks the form submitting and the pressed button busy.
     expect(
-      await submitAndStay(page, '[data-testid="plan-card"] form[data-submit-guard]', '[data-testid="plan-card"] form[data-submit-guard] button[type="submit"]'),
+      await submitAndStay(page, 'form.confirm[data-submit-guard]', 'form.confirm[data-submit-guard] button[type="submit"]'),
     ).toEqual({ submitting: 'true', busy: 'true' });
     expect(await opened.violations()).toEqual([]);
     await context.close();
