@@ -6,7 +6,6 @@ import {
   UPSTREAM_TIMEOUT_MS,
 } from 'astro:env/server';
 import { z } from 'astro/zod';
-import { jwtActorId } from '../features/account/session-cookie';
 import { entitlementsResponseSchema, lessonAccessSchema, type Entitlement, type LessonAccess } from '../features/account/entitlements';
 import {
   memberPricesResponseSchema,
@@ -16,7 +15,6 @@ import {
   type MembershipPlan,
 } from '../features/membership/membership-schema';
 import type { MemberAddress } from '../features/security/client-address';
-import { postAuth } from './commerce-auth.server';
 import { UpstreamError } from './upstream-error';
 import { withTimeout } from './with-timeout';
 
@@ -167,11 +165,6 @@ export type PlaceOrderResult =
   /** The cart's total is not what the buyer confirmed: nothing was charged; show the new price. */
   | { ok: false; reason: 'price_changed'; totalFen: number };
 
-/** Outcome of signing in or registering. */
-export type AuthResult =
-  | { ok: true; token: string }
-  | { ok: false; reason: 'invalid_credentials' | 'email_taken' };
-
 /** Per-call header for a customer's JWT: the shared SDK instance never stores one. */
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
@@ -307,68 +300,6 @@ export async function findCoursePageOffers(
 
 export function isStatus(error: unknown, ...statuses: number[]): boolean {
   return error instanceof UpstreamError && error.status !== undefined && statuses.includes(error.status);
-}
-
-/**
- * POST /auth/customer/emailpass: a token, or null for wrong credentials. `member` is whose
- * attempt this is (commerce rate-limits per member address); a 429 throws RateLimitedError.
- */
-async function authenticate(email: string, password: string, member?: MemberAddress | null): Promise<string | null> {
-  try {
-    const data = await postAuth('/auth/customer/emailpass', { email, password }, member, 'auth.login');
-    const { token } = parse(tokenSchema, data, 'auth.login');
-    return token;
-  } catch (error) {
-    // Medusa answers 401 for an unknown email and for a wrong password alike.
-    if (isStatus(error, 400, 401)) return null;
-    throw error;
-  }
-}
-
-/** Creates the customer of an auth identity that has none yet (with that identity's token). */
-async function createCustomer(email: string, identityToken: string): Promise<'created' | 'exists'> {
-  try {
-    await write('customer.create', () => sdk.store.customer.create({ email }, {}, bearer(identityToken)), customerSchema);
-    return 'created';
-  } catch (error) {
-    if (isStatus(error, 400, 401, 409) && /exist|already/i.test(String((error as UpstreamError).cause))) return 'exists';
-    throw error;
-  }
-}
-
-/**
- * Signs a customer in with email and password: their JWT, or invalid_credentials.
- * An identity without a customer (a registration that stopped half-way) gets its customer
- * now, so the member is not stuck with an account that cannot buy.
- */
-export async function loginCustomer(email: string, password: string, member?: MemberAddress | null): Promise<AuthResult> {
-  const token = await authenticate(email, password, member);
-  if (!token) return { ok: false, reason: 'invalid_credentials' };
-  if (jwtActorId(token)) return { ok: true, token };
-  await createCustomer(email, token);
-  const again = await authenticate(email, password, member);
-  if (!again || !jwtActorId(again)) throw new UpstreamError('commerce', 'Sign-in gave no customer token');
-  return { ok: true, token: again };
-}
-
-/**
- * Registers a customer: auth identity → customer (with the registration token, which
- * carries no customer yet) → sign-in. Returns the signed-in JWT, or email_taken.
- */
-export async function registerCustomer(email: string, password: string, member?: MemberAddress | null): Promise<AuthResult> {
-  let registrationToken: string;
-  try {
-    const data = await postAuth('/auth/customer/emailpass/register', { email, password }, member, 'auth.register');
-    ({ token: registrationToken } = parse(tokenSchema, data, 'auth.register'));
-  } catch (error) {
-    // "Identity with email already exists" comes back as 401.
-    if (isStatus(error, 401)) return { ok: false, reason: 'email_taken' };
-    throw error;
-  }
-  if ((await createCustomer(email, registrationToken)) === 'exists') return { ok: false, reason: 'email_taken' };
-  const login = await loginCustomer(email, password, member);
-  if (!login.ok) throw new UpstreamError('commerce', 'Sign-in right after registration was refused');
-  return login;
 }
 
 /**
